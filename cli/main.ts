@@ -1,0 +1,32 @@
+// The voiceclone command line: dispatches a subcommand and turns every failure into one readable line and an exit code.
+// Subcommands live in cli/commands/, each a thin layer over the engine in ml/.
+import { infoCommand } from './commands/info';
+import type { Command } from './command';
+import { EXIT, reportError } from './output';
+
+const commands: Command[] = [infoCommand];
+
+function help(): string {
+  const lines = commands.map((c) => `  ${c.usage.padEnd(40)} ${c.summary}`);
+  return ['Usage: voiceclone <command> [options]', '', 'Commands:', ...lines, '  voiceclone help'.padEnd(42) + ' this text', ''].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`voiceclone: unknown command "${name}".\n${help()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    return reportError(e, command.name);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
