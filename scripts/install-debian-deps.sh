@@ -9,6 +9,8 @@ PACKAGES=(
   festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts   # synthetic voices kal ked slt
   pocketsphinx pocketsphinx-en-us  # independent recognizer for word error rates
   sox libsox-fmt-all            # conversions, augmentation, MP3/OGG test files
+  aubio-tools                   # independent F0 reference for the pitch tests
+  rubberband-cli                # formant-preserving pitch and tempo for synthetic speakers
   asterisk-core-sounds-en-wav   # transcribed real speech (one voice)
   pocketsphinx-testdata         # a few transcribed real clips
 )
