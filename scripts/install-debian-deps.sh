@@ -11,7 +11,7 @@ PACKAGES=(
   sox libsox-fmt-all            # conversions, augmentation, MP3/OGG test files
   aubio-tools                   # independent F0 reference for the pitch tests
   rubberband-cli                # formant-preserving pitch and tempo for synthetic speakers
-  asterisk-core-sounds-en-wav   # transcribed real speech (one voice)
+  asterisk-core-sounds-en asterisk-core-sounds-en-wav   # transcribed real speech (one voice) and its prompt texts
   pocketsphinx-testdata         # a few transcribed real clips
 )
 

@@ -2,6 +2,7 @@
 // The medoid hypothesis is the backbone; every hypothesis is Levenshtein-aligned to it and each slot is decided by vote.
 
 import { VoiceCloneError } from '../errors';
+import { wordEditDistance, words } from '../eval/asr';
 
 /** One aligned position of a hypothesis against the backbone. */
 type AlignedSlot =
@@ -17,16 +18,7 @@ export interface VoteResult {
   support: number[];
 }
 
-/** Lower-cases, keeps letters, digits and apostrophes, and splits on whitespace. */
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9'\s]+/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-}
-
-/** Levenshtein table over words: cost[i][j] = edits turning a[0..i) into b[0..j). */
+/** Full Levenshtein table over words (the alignment needs the back-trace): cost[i][j] = edits a[0..i) → b[0..j). */
 function editTable(a: readonly string[], b: readonly string[]): number[][] {
   const cost: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
@@ -38,11 +30,6 @@ function editTable(a: readonly string[], b: readonly string[]): number[][] {
     }
   }
   return cost;
-}
-
-/** Word edit distance (substitutions, insertions and deletions each cost 1). */
-export function wordDistance(a: readonly string[], b: readonly string[]): number {
-  return editTable(a, b)[a.length][b.length];
 }
 
 /** Aligns `hyp` to `backbone`: a word (or null for a deletion) per backbone slot, plus insertions between slots. */
@@ -68,11 +55,11 @@ function alignToBackbone(backbone: readonly string[], hyp: readonly string[]): A
 }
 
 /** Index of the hypothesis with the least total word distance to all others (first one on ties). */
-export function medoidIndex(hyps: readonly (readonly string[])[]): number {
+export function medoidIndex(hyps: string[][]): number {
   let best = 0;
   let bestSum = Infinity;
   hyps.forEach((h, k) => {
-    const sum = hyps.reduce((acc, other) => acc + wordDistance(h, other), 0);
+    const sum = hyps.reduce((acc, other) => acc + wordEditDistance(h, other), 0);
     if (sum < bestSum) {
       bestSum = sum;
       best = k;
@@ -81,9 +68,11 @@ export function medoidIndex(hyps: readonly (readonly string[])[]): number {
   return best;
 }
 
+const NONE = '';
+
 /** Most frequent key; ties go to `preferred` when it is among the leaders, else to the first leader seen. */
-function majority(counts: Map<string, number>, preferred: string): { key: string; count: number } {
-  let key = '';
+function plurality(counts: Map<string, number>, preferred: string): { key: string; count: number } {
+  let key = NONE;
   let count = -1;
   for (const [k, c] of counts) {
     if (c > count || (c === count && k === preferred)) {
@@ -95,18 +84,33 @@ function majority(counts: Map<string, number>, preferred: string): { key: string
 }
 
 /**
+ * Two-stage vote on one position: words are kept when the readings that have a word there outnumber those that
+ * have none (`presentOnTie` settles equality), then the most frequent word wins. Splitting the decision keeps a word
+ * that every reading heard differently instead of letting "nothing" win by plurality.
+ */
+function decide(
+  counts: Map<string, number>,
+  preferred: string,
+  presentOnTie: boolean,
+): { key: string; count: number } | null {
+  const none = counts.get(NONE) ?? 0;
+  const present = [...counts.values()].reduce((a, b) => a + b, 0) - none;
+  if (present < none || (present === none && !presentOnTie)) return null;
+  return plurality(new Map([...counts].filter(([k]) => k !== NONE)), preferred);
+}
+
+/**
  * Merges hypotheses of one sentence. Per backbone slot each hypothesis votes for a word or for "nothing";
- * between slots each hypothesis votes for the word sequence it inserted there (or nothing). The winner of each vote
- * enters the transcript; ties keep the backbone's choice.
+ * between slots each hypothesis votes for the word sequence it inserted there (or nothing). Each position is settled
+ * by `decide`; ties keep the backbone's choice.
  */
 export function voteTranscripts(hypotheses: readonly string[]): VoteResult {
   if (hypotheses.length === 0) {
     throw new VoiceCloneError('BAD_ARGUMENT', 'Transcript voting needs at least one hypothesis.');
   }
-  const hyps = hypotheses.map(tokenize);
+  const hyps = hypotheses.map(words);
   const n = hyps.length;
   const backbone = hyps[medoidIndex(hyps)];
-  const NONE = '';
 
   // slotVotes[i]: word (or NONE) per hypothesis at backbone slot i; gapVotes[i + 1]: inserted sequence after slot i.
   const slotVotes = backbone.map(() => new Map<string, number>());
@@ -123,23 +127,22 @@ export function voteTranscripts(hypotheses: readonly string[]): VoteResult {
     inserted.forEach((seq, g) => add(gapVotes[g], seq.join(' ')));
   }
 
-  const words: string[] = [];
+  const consensus: string[] = [];
   const support: number[] = [];
   const takeGap = (g: number): void => {
-    const { key, count } = majority(gapVotes[g], NONE);
-    if (key !== NONE) {
-      for (const w of key.split(' ')) {
-        words.push(w);
-        support.push(count / n);
-      }
+    const winner = decide(gapVotes[g], NONE, false);
+    if (!winner) return;
+    for (const w of winner.key.split(' ')) {
+      consensus.push(w);
+      support.push(winner.count / n);
     }
   };
   takeGap(0);
   backbone.forEach((w, i) => {
-    const { key, count } = majority(slotVotes[i], w);
-    if (key !== NONE) {
-      words.push(key);
-      support.push(count / n);
+    const winner = decide(slotVotes[i], w, true);
+    if (winner) {
+      consensus.push(winner.key);
+      support.push(winner.count / n);
     }
     takeGap(i + 1);
   });
@@ -148,5 +151,5 @@ export function voteTranscripts(hypotheses: readonly string[]): VoteResult {
     support.length > 0
       ? support.reduce((a, b) => a + b, 0) / support.length
       : hyps.filter((h) => h.length === 0).length / n;
-  return { text: words.join(' '), agreement, support };
+  return { text: consensus.join(' '), agreement, support };
 }
