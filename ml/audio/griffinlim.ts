@@ -6,6 +6,7 @@ import { MEL } from './config';
 import { istft, stft, type MagnitudeSpectrogram, type Spectrogram, type StftParams } from './fft';
 import { checkMelParams, filterSupport, melFilterbank, type LogMel, type MelParams } from './mel';
 import type { MonoAudio } from './types';
+import { seededRandom } from '../random';
 
 /** Multiplicative NNLS updates (Lee & Seung) that refine the interpolated inverse of the filterbank. */
 const NNLS_ITERATIONS = 30;
@@ -74,17 +75,6 @@ export function melToLinear(mel: LogMel, cfg: MelParams = MEL): MagnitudeSpectro
   return { frames, bins, data: out };
 }
 
-/** Mulberry32: a small seeded PRNG, so phase initialization is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Signal of length (frames − 1)·hop whose STFT magnitude approximates `magnitude`, by fast Griffin-Lim from
  * random phases drawn from `seed`.
@@ -98,7 +88,7 @@ export function griffinLim(magnitude: MagnitudeSpectrogram, cfg: StftParams = ME
     throw new VoiceCloneError('BAD_ARGUMENT', `Griffin-Lim iterations must be a non-negative integer, not ${iterations}.`);
   }
   if (frames < 2) throw new VoiceCloneError('TOO_SHORT', 'Griffin-Lim needs at least two frames.');
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const n = frames * bins;
   // Unit phasors; `prev` holds the previous projection for the momentum step.
   const phaseRe = new Float32Array(n);

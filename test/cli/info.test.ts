@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sharedData } from '../ml/audio/fixtures';
+import { sharedData } from '../support/shared-data';
 
 const run = promisify(execFile);
 const cli = path.resolve(__dirname, '../../cli/voiceclone.mjs');

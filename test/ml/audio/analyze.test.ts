@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeAudio } from '../../../ml/audio/analyze';
-import { VCC_FILE, sharedData, sox, tempDir } from './fixtures';
+import { VCC_FILE, sox, tempDir } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 describe('analyzeAudio', () => {
   it('describes a female VCC2016 reading', async () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeWav16 } from '../../../ml/audio/wav';
 import { loadClip, loadClipFromBytes } from '../../../ml/audio/load';
 import { isVoiceCloneError, type VoiceCloneErrorCode } from '../../../ml/errors';
-import { VCC_FILE, concat, readMono, sharedData, sox, tempDir, whiteNoise } from './fixtures';
+import { VCC_FILE, concat, readMono, sox, tempDir, whiteNoise } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const dir = tempDir('bad');
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import wavefile from 'wavefile';
 import { describe, expect, it } from 'vitest';
 import { decodeAudioBytes, decodeAudioFile } from '../../../ml/audio/decode';
-import { VCC_FILE, readMono, sharedData, sox, tempDir } from './fixtures';
+import { VCC_FILE, readMono, sox, tempDir } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const dir = tempDir('decode');
 

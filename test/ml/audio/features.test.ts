@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { mfcc, MFCC_COEFFICIENTS, spectralDescriptors } from '../../../ml/audio/features';
 import { logMel } from '../../../ml/audio/mel';
-import { readMono, sharedData, tone, VCC_FILE, whiteNoise } from './fixtures';
+import { readMono, tone, VCC_FILE, whiteNoise } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const SR = 16000;
 

@@ -4,12 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { frameCount, hannWindow, istft, RealFft, reflectPad, stft } from '../../../ml/audio/fft';
 import { MEL } from '../../../ml/audio/config';
-import { prng, readMono, sharedData, VCC_FILE } from './fixtures';
+import { readMono, VCC_FILE } from './fixtures';
+import { sharedData } from '../../support/shared-data';
+import { seededRandom } from '../../../ml/random';
 
 describe('RealFft', () => {
   it('matches a direct DFT and inverts back to the signal', () => {
     const n = 64;
-    const rand = prng(3);
+    const rand = seededRandom(3);
     const x = Float64Array.from({ length: n }, () => rand() - 0.5);
     const fft = new RealFft(n);
     const re = new Float64Array(fft.bins);

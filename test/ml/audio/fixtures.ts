@@ -1,21 +1,12 @@
 // Test fixtures for the audio readers: real VCC2016 speech from the shared data (with a clear failure when absent),
-// sox conversions into a temp dir, synthetic tones and noise, and a seeded PRNG.
+// sox conversions into a temp dir, synthetic tones and noise (seeded through ml/random).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decodeAudioFile } from '../../../ml/audio/decode';
 import type { MonoAudio } from '../../../ml/audio/types';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** A file under ../shared/data, or an error saying where the data was expected. */
-export function sharedData(relative: string): string {
-  const root = path.resolve(repoRoot, '../shared/data');
-  if (!fs.existsSync(root)) throw new Error(`These tests need the shared speech data at ${root} (see its README).`);
-  return path.join(root, relative);
-}
+import { seededRandom } from '../../../ml/random';
 
 /** A real 16 kHz VCC2016 reading (SF1, female, 3.5 s). */
 export const VCC_FILE = 'vcc2016/train/SF1/100001.flac';
@@ -36,18 +27,6 @@ export async function readMono(file: string): Promise<MonoAudio> {
   return { samples: d.channels[0], sampleRate: d.sampleRate };
 }
 
-/** Mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A sine of `amplitude` at `freq` Hz. */
 export function tone(freq: number, sampleRate: number, seconds: number, amplitude = 0.5): Float32Array {
   const x = new Float32Array(Math.round(sampleRate * seconds));
@@ -57,7 +36,7 @@ export function tone(freq: number, sampleRate: number, seconds: number, amplitud
 
 /** Gaussian white noise with the given RMS, seeded. */
 export function whiteNoise(n: number, rms: number, seed: number): Float32Array {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const x = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const u = Math.max(rand(), 1e-12);

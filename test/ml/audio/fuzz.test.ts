@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClipFromBytes } from '../../../ml/audio/load';
 import { isVoiceCloneError, type VoiceCloneErrorCode } from '../../../ml/errors';
-import { VCC_FILE, prng, sharedData, sox, tempDir } from './fixtures';
+import { VCC_FILE, sox, tempDir } from './fixtures';
+import { sharedData } from '../../support/shared-data';
+import { seededRandom } from '../../../ml/random';
 
 const CASES = 1000;
 /** Longest any single file may take before it counts as a hang (ms). */
@@ -100,7 +102,7 @@ describe('fuzzing the audio loader', () => {
   it(`turns ${CASES} random and mutated files into clips or typed errors`, async () => {
     const seeds = seedFiles();
     for (const s of seeds) expect(await outcome(s.bytes, s.name)).toBe('ok');
-    const rand = prng(20160101);
+    const rand = seededRandom(20160101);
     const names = Object.keys(MUTATIONS);
     const tally: Record<string, number> = {};
     for (let i = 0; i < CASES; i++) {

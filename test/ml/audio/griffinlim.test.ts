@@ -11,7 +11,8 @@ import { logMel, melFilterbank } from '../../../ml/audio/mel';
 import type { MonoAudio } from '../../../ml/audio/types';
 import { writeWav16 } from '../../../ml/audio/wav';
 import { recognize, wordEditDistance } from '../../../ml/eval/asr';
-import { readMono, sharedData, sox, tempDir, VCC_FILE } from './fixtures';
+import { readMono, sox, tempDir, VCC_FILE } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const BINS = MEL.nFft / 2 + 1;
 let speech: MonoAudio;

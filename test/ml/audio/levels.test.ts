@@ -2,7 +2,8 @@
 // speech-plus-hiss lands on the hiss, peak and clipping ratio count what they should.
 import { describe, expect, it } from 'vitest';
 import { DBFS_FLOOR, clippingRatio, frameLevelsDbfs, noiseFloorDbfs, peakDbfs } from '../../../ml/audio/levels';
-import { VCC_FILE, concat, readMono, sharedData, tone, whiteNoise } from './fixtures';
+import { VCC_FILE, concat, readMono, tone, whiteNoise } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 describe('levels', () => {
   it('reads a full-scale sine as -3 dBFS in every frame, digital silence as the floor', () => {

@@ -8,7 +8,8 @@ import { peakDbfs } from '../../../ml/audio/levels';
 import { loadClip, loadClipFromBytes } from '../../../ml/audio/load';
 import { activeLevelDbfs } from '../../../ml/audio/loudness';
 import { encodeWav16 } from '../../../ml/audio/wav';
-import { VCC_FILE, concat, readMono, sharedData, sox, tempDir, whiteNoise } from './fixtures';
+import { VCC_FILE, concat, readMono, sox, tempDir, whiteNoise } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const dir = tempDir('load');
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { peakDbfs } from '../../../ml/audio/levels';
 import { activeLevelDbfs, normalizeLoudness } from '../../../ml/audio/loudness';
-import { VCC_FILE, concat, readMono, sharedData, tone } from './fixtures';
+import { VCC_FILE, concat, readMono, tone } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 describe('loudness', () => {
   it('measures the level of a tone burst, not of the silence around it', () => {

@@ -7,7 +7,9 @@ import { MEL } from '../../../ml/audio/config';
 import { logMel } from '../../../ml/audio/mel';
 import { logMelTensor } from '../../../ml/audio/mel-tensor';
 import type { MonoAudio } from '../../../ml/audio/types';
-import { prng, readMono, sharedData, VCC_FILE } from './fixtures';
+import { readMono, VCC_FILE } from './fixtures';
+import { sharedData } from '../../support/shared-data';
+import { seededRandom } from '../../../ml/random';
 
 let speech: MonoAudio;
 
@@ -63,7 +65,7 @@ describe('logMelTensor', () => {
     const frames = 1 + n / MEL.hopLength;
     // Random weights on cells with mel energy above 0.01: there the log is smooth enough for finite differences.
     const base = logMel({ samples: x0, sampleRate: MEL.sampleRate }).data;
-    const rand = prng(11);
+    const rand = seededRandom(11);
     const w = Float32Array.from(base, (v) => (v > Math.log(0.01) ? rand() - 0.5 : 0));
     const direction = Float32Array.from({ length: n }, () => rand() - 0.5);
 

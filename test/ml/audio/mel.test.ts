@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { MEL } from '../../../ml/audio/config';
 import { hzToMel, logMel, melFilterbank, melToHz } from '../../../ml/audio/mel';
-import { readMono, sharedData, tone, VCC_FILE } from './fixtures';
+import { readMono, tone, VCC_FILE } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const BINS = MEL.nFft / 2 + 1;
 const BIN_HZ = MEL.sampleRate / MEL.nFft;

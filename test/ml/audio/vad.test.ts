@@ -2,7 +2,8 @@
 // trims to it, ignores silence, low hiss, clicks and DC offset.
 import { describe, expect, it } from 'vitest';
 import { speechRegions, speechSeconds, trimSilence } from '../../../ml/audio/vad';
-import { VCC_FILE, concat, readMono, sharedData, whiteNoise } from './fixtures';
+import { VCC_FILE, concat, readMono, whiteNoise } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 const SR = 16000;
 

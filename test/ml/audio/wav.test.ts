@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeAudioBytes, decodeAudioFile } from '../../../ml/audio/decode';
 import { encodeWav16, writeWav16 } from '../../../ml/audio/wav';
-import { VCC_FILE, readMono, sharedData, tempDir } from './fixtures';
+import { VCC_FILE, readMono, tempDir } from './fixtures';
+import { sharedData } from '../../support/shared-data';
 
 describe('wav', () => {
   it('round-trips real speech exactly once it is on the 16-bit grid', async () => {
