@@ -32,8 +32,8 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Aligned "key: value" lines for human-readable reports. */
+/** Aligned "key: value" lines for human-readable reports; a value's further lines are indented under the first. */
 export function formatFields(fields: [string, string][]): string {
-  const width = Math.max(...fields.map(([k]) => k.length));
-  return fields.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
+  const width = Math.max(...fields.map(([k]) => k.length)) + 2;
+  return fields.map(([k, v]) => `${`${k}:`.padEnd(width)}${v.split('\n').join(`\n${' '.repeat(width)}`)}`).join('\n');
 }

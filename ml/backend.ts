@@ -18,10 +18,13 @@ let chosen: Promise<BackendInfo> | undefined;
 
 const require = createRequire(import.meta.url);
 
+/** A variable, not a literal: tfjs-node is optional, so neither TypeScript nor bundlers may require it to exist. */
+const TFJS_NODE = '@tensorflow/tfjs-node';
+
 async function tryNode(): Promise<boolean> {
   try {
-    // tfjs-node is optional: it installs only where libtensorflow can be downloaded.
-    await import('@tensorflow/tfjs-node');
+    // tfjs-node installs only where libtensorflow can be downloaded.
+    await import(/* @vite-ignore */ TFJS_NODE);
     return await tf.setBackend('tensorflow');
   } catch {
     return false;

@@ -17,7 +17,7 @@ function describe(r: AudioReport): string {
     ['loudness', `${db(r.loudnessDbfs)} (active speech level)`],
     ['peak', db(r.peakDbfs)],
     ['noise floor', db(r.noiseFloorDbfs)],
-    ['warnings', r.warnings.length === 0 ? 'none' : r.warnings.join('; ')],
+    ['warnings', r.warnings.length === 0 ? 'none' : r.warnings.join('\n')],
   ]);
 }
 

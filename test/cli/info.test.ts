@@ -31,7 +31,10 @@ describe('voiceclone info', () => {
     const blocks = stdout.trim().split('\n\n');
     expect(blocks).toHaveLength(3);
     for (const block of blocks) {
-      const keys = block.split('\n').map((l) => l.split(':')[0]);
+      const keys = block
+        .split('\n')
+        .filter((l) => !l.startsWith(' '))
+        .map((l) => l.split(':')[0]);
       expect(keys).toEqual(FIELDS);
     }
     expect(blocks[2]).toMatch(/sample rate:\s+8000 Hz/);
