@@ -9,6 +9,7 @@ import { VoiceCloneError, isVoiceCloneError } from '../ml/errors';
 import { buildSynthCorpus } from '../ml/data/synth/build';
 import { buildSentenceList } from '../ml/data/synth/sentence-generator';
 import { SENTENCES_FILE, formatSentences } from '../ml/data/synth/sentences';
+import { ensureDebianPackages } from './debian-deps';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
+  ensureDebianPackages();
   if (values['regenerate-sentences'] === true) {
     const sentences = buildSentenceList();
     writeFileSync(SENTENCES_FILE, formatSentences(sentences));

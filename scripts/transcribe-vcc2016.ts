@@ -11,6 +11,7 @@ import { readVcc2016, vcc2016SentenceId } from '../ml/data/corpora/vcc2016';
 import type { Utterance } from '../ml/data/corpora/types';
 import { voteTranscripts } from '../ml/data/transcript-vote';
 import { recognize, wordEditDistance, words } from '../ml/eval/asr';
+import { ensureDebianPackages } from './debian-deps';
 import {
   formatVcc2016Transcripts,
   VCC2016_TRANSCRIPTS_FILE,
@@ -105,6 +106,7 @@ function summarize(rows: SentenceTranscript[]): string[] {
 }
 
 async function main(): Promise<void> {
+  ensureDebianPackages();
   const corpus = readVcc2016(dataRoot);
   const hyps = await transcribeAll(corpus.utterances);
   // Readings of one sentence share its file number; the split follows the number (1xxxxx train, 2xxxxx eval).

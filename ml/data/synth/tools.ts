@@ -1,5 +1,5 @@
 // Runs the Debian speech and audio programs the synthetic corpus needs (espeak-ng, flite, festival, sox, rubberband)
-// with argument arrays and no shell, and says exactly which `apt-get install` line fixes a missing one.
+// with argument arrays and no shell, and says which installer fixes a missing one.
 
 import { execFile } from 'node:child_process';
 import { VoiceCloneError } from '../../errors';
@@ -15,21 +15,8 @@ export const DEBIAN_TOOLS = {
 
 export type DebianTool = keyof typeof DEBIAN_TOOLS;
 
-/** Every Debian package the synthetic corpus builder needs (programs, voices and sox's format handlers). */
-export const DEBIAN_PACKAGES = [
-  'espeak-ng',
-  'flite',
-  'festival',
-  'festvox-kallpc16k',
-  'festvox-kdlpc16k',
-  'festvox-us-slt-hts',
-  'sox',
-  'libsox-fmt-all',
-  'rubberband-cli',
-  'asterisk-core-sounds-en',
-] as const;
-
-export const APT_INSTALL_LINE = `sudo apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`;
+/** The one installer for every Debian package the project uses. */
+export const APT_INSTALL_LINE = 'bash scripts/install-debian-deps.sh';
 
 export interface ToolResult {
   stdout: string;
