@@ -1,24 +1,10 @@
 // `voiceclone info` as a person runs it: real files from ../shared/data print every field; broken files print one line.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { voiceclone } from '../support/cli';
 import { sharedData } from '../support/shared-data';
-
-const run = promisify(execFile);
-const cli = path.resolve(__dirname, '../../cli/voiceclone.mjs');
-
-async function voiceclone(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const FIELDS = ['file', 'format', 'duration', 'sample rate', 'channels', 'speech', 'median F0', 'loudness', 'peak', 'noise floor', 'warnings'];
 
