@@ -1,10 +1,12 @@
 // The voiceclone command line: dispatches a subcommand and turns every failure into one readable line and an exit code.
 // Subcommands live in cli/commands/, each a thin layer over the engine in ml/.
+import { embedCommand } from './commands/embed';
 import { infoCommand } from './commands/info';
+import { similarityCommand } from './commands/similarity';
 import type { Command } from './command';
 import { EXIT, reportError } from './output';
 
-const commands: Command[] = [infoCommand];
+const commands: Command[] = [infoCommand, embedCommand, similarityCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(40)} ${c.summary}`);

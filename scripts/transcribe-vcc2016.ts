@@ -17,6 +17,7 @@ import {
   VCC2016_TRANSCRIPTS_FILE,
   type SentenceTranscript,
 } from '../ml/data/vcc2016-transcripts';
+import { writeFileAtomic } from '../ml/files';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,8 +66,7 @@ async function transcribeAll(utterances: Utterance[]): Promise<Map<string, strin
       const t0 = Date.now();
       const hypothesis = await transcribe(u, tmpDir);
       const entry: CachedHypothesis = { hypothesis, seconds: (Date.now() - t0) / 1000 };
-      fs.writeFileSync(`${cachePath(u)}.tmp`, JSON.stringify(entry));
-      fs.renameSync(`${cachePath(u)}.tmp`, cachePath(u));
+      await writeFileAtomic(cachePath(u), JSON.stringify(entry));
       results.set(u.id, hypothesis);
       if (results.size % 50 === 0) {
         console.log(`${results.size}/${utterances.length} after ${((Date.now() - started) / 1000).toFixed(0)} s`);

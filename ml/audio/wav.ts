@@ -1,11 +1,10 @@
 // Writes mono audio as 16-bit PCM WAV (samples clipped to [-1, 1]); files are written atomically (temp file + rename)
 // so a crash never leaves a half-written WAV behind.
 
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import wavefile from 'wavefile';
 import { VoiceCloneError } from '../errors';
 import type { MonoAudio } from './types';
+import { writeFileAtomic } from '../files';
 
 /** Encodes mono audio as a 16-bit PCM WAV file; full scale is 32768, as in decodeAudioBytes. */
 export function encodeWav16(audio: MonoAudio): Uint8Array {
@@ -28,12 +27,9 @@ export function encodeWav16(audio: MonoAudio): Uint8Array {
 /** Writes `audio` to `path` as 16-bit PCM WAV, replacing any file there only once the new one is complete. */
 export async function writeWav16(path: string, audio: MonoAudio): Promise<void> {
   const bytes = encodeWav16(audio);
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
+    await writeFileAtomic(path, bytes);
   } catch (e) {
-    await rm(temp, { force: true });
     throw new VoiceCloneError('BAD_ARGUMENT', `Cannot write ${path}: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
 }

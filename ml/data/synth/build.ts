@@ -19,7 +19,6 @@ import {
   MEL_QUANT_STEP,
   encodeMel,
   readManifestItems,
-  writeFileAtomic,
   type SynthCorpusConfig,
   type SynthItem,
 } from './cache';
@@ -28,6 +27,7 @@ import { indexHash } from './hash';
 import { isHeldOutSentence, loadSentences } from './sentences';
 import { makeSpeakers, type SyntheticSpeaker } from './speakers';
 import { requireTools, runTool } from './tools';
+import { writeFileAtomic } from '../../files';
 
 export interface PlannedItem {
   id: string;

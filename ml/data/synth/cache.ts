@@ -1,7 +1,7 @@
 // On-disk layout of a built synthetic corpus and reading it back: corpus.json (settings and speakers),
 // manifest.jsonl (one finished utterance a line), per utterance Int16-quantized log-mel (.mel) and optional FLAC.
 
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VoiceCloneError } from '../../errors';
 import type { LogMel } from '../../audio/mel';
@@ -70,13 +70,6 @@ export function decodeMel(bytes: Buffer, frames: number, nMels: number, step = M
   const data = new Float32Array(frames * nMels);
   for (let i = 0; i < data.length; i++) data[i] = bytes.readInt16LE(i * 2) * step;
   return { frames, nMels, data };
-}
-
-/** Writes `content` to `file` through a temporary name so a crash never leaves a half-written file. */
-export async function writeFileAtomic(file: string, content: Buffer | string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, content);
-  await fs.rename(tmp, file);
 }
 
 export function readSynthConfig(dir: string): SynthCorpusConfig {

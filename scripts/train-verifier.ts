@@ -1,0 +1,94 @@
+// Trains the speaker verifier on the real speakers of ../shared/data (held-out speakers removed), Debian's Asterisk
+// voice and the synthetic corpus. Usage: npx tsx scripts/train-verifier.ts [--steps 3000] [--resume] [--out DIR] …
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { initBackend } from '../ml/backend';
+import { readAsteriskPrompts } from '../ml/data/corpora/asterisk-prompts';
+import { readSharedData } from '../ml/data/corpora/shared-data';
+import type { Utterance } from '../ml/data/corpora/types';
+import { MANIFEST_FILE, readSynthManifest } from '../ml/data/synth/cache';
+import { realSpeakerStreams, synthSpeakerStreams, type SpeakerStream } from '../ml/models/verifier/dataset';
+import { heldOutKeys } from '../ml/models/verifier/heldout';
+import { DEFAULT_TRAIN_OPTIONS, trainVerifier } from '../ml/models/verifier/train';
+import { loadVerifierFiles, MODEL_FILE } from '../ml/models/verifier/weights';
+
+const { values } = parseArgs({
+  options: {
+    steps: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.steps) },
+    resume: { type: 'boolean', default: false },
+    'init-from': { type: 'string' },
+    'learning-rate': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.learningRate) },
+    out: { type: 'string', default: 'cache/verifier/checkpoint' },
+    features: { type: 'string', default: 'cache/verifier/features' },
+    synth: { type: 'string', default: 'cache/synth' },
+    'no-synth': { type: 'boolean', default: false },
+    'augmented-versions': { type: 'string', default: '1' },
+    'limit-per-corpus': { type: 'string' },
+    'speakers-per-batch': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.speakersPerBatch) },
+    'checkpoint-every': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.checkpointEvery) },
+  },
+});
+
+function int(name: keyof typeof values): number {
+  const v = Number(values[name]);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a whole number, not ${values[name]}`);
+  return v;
+}
+
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+const backend = await initBackend();
+log(`backend ${backend.name}: ${backend.reason}`);
+
+const shared = readSharedData();
+const libri = { ...shared, utterances: shared.utterances.filter((u) => u.corpus === 'librispeech-subset') };
+libri.speakers = [...new Set(libri.utterances.map((u) => u.speaker))].sort();
+const heldOut = heldOutKeys(libri);
+const limit = values['limit-per-corpus'] === undefined ? Infinity : int('limit-per-corpus');
+const training = (u: Utterance) => !heldOut.has(`${u.corpus}:${u.speaker}`) && !(u.corpus === 'vcc2016' && u.split === 'eval');
+
+const sources: Array<[string, Utterance[]]> = [];
+for (const corpus of ['vcc2016', 'librispeech-subset', 'fsdd']) {
+  sources.push([corpus, shared.utterances.filter((u) => u.corpus === corpus && training(u)).slice(0, limit)]);
+}
+try {
+  sources.push(['asterisk', readAsteriskPrompts().utterances.slice(0, limit)]);
+} catch (e) {
+  log(`asterisk prompts skipped: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+const augmentedVersions = int('augmented-versions');
+const streams: SpeakerStream[] = [];
+for (const [name, utterances] of sources) {
+  const suffix = Number.isFinite(limit) ? `-limit${limit}` : '';
+  const s = await realSpeakerStreams(`${name}${suffix}`, utterances, { cacheDir: values.features, augmentedVersions, seed: 1, log });
+  log(`${name}: ${s.length} speakers, ${s.reduce((n, x) => n + x.frames[0], 0)} clean frames`);
+  streams.push(...s);
+}
+const synthDir = path.resolve(values.synth);
+// A resumed run keeps the synthetic speakers it started with, even if the synthetic corpus has grown since.
+const checkpointFile = path.join(values.out, MODEL_FILE);
+const resumeSpeakers = values.resume && existsSync(checkpointFile) ? new Set((await loadVerifierFiles(values.out)).training.speakers as string[]) : null;
+if (!values['no-synth'] && existsSync(path.join(synthDir, MANIFEST_FILE))) {
+  const s = synthSpeakerStreams(readSynthManifest(synthDir))
+    .filter((x) => resumeSpeakers === null || resumeSpeakers.has(x.key))
+    .slice(0, Number.isFinite(limit) ? 4 : undefined);
+  log(`synth: ${s.length} speakers, ${s.reduce((n, x) => n + x.frames[0], 0)} frames`);
+  streams.push(...s);
+} else {
+  log(`synth: not used (${values['no-synth'] ? '--no-synth' : `no corpus at ${synthDir}`})`);
+}
+
+const t0 = Date.now();
+const result = await trainVerifier(streams, {
+  ...DEFAULT_TRAIN_OPTIONS,
+  steps: int('steps'),
+  speakersPerBatch: int('speakers-per-batch'),
+  checkpointEvery: int('checkpoint-every'),
+  resume: values.resume,
+  initFrom: values['init-from'],
+  learningRate: Number(values['learning-rate']),
+  checkpointDir: values.out,
+  log,
+});
+log(`done: step ${result.step}, ${((Date.now() - t0) / 1000).toFixed(0)} s this run; checkpoint in ${values.out}`);
