@@ -9,8 +9,9 @@ import { EXIT, reportError } from './output';
 const commands: Command[] = [infoCommand, embedCommand, similarityCommand];
 
 function help(): string {
-  const lines = commands.map((c) => `  ${c.usage.padEnd(40)} ${c.summary}`);
-  return ['Usage: voiceclone <command> [options]', '', 'Commands:', ...lines, '  voiceclone help'.padEnd(42) + ' this text', ''].join('\n');
+  const rows: [string, string][] = [...commands.map((c): [string, string] => [c.usage, c.summary]), ['voiceclone help', 'this text']];
+  const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
+  return ['Usage: voiceclone <command> [options]', '', 'Commands:', ...rows.map(([u, s]) => `  ${u.padEnd(width)}${s}`), ''].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

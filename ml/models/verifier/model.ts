@@ -4,7 +4,7 @@
 import { tf } from '../../backend';
 import { MEL } from '../../audio/config';
 import { VoiceCloneError } from '../../errors';
-import { matMulPlain } from './matmul';
+import { matMulPlain } from '../matmul';
 
 export interface VerifierConfig {
   nMels: number;

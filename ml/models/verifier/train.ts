@@ -8,7 +8,7 @@ import { tf } from '../../backend';
 import { VoiceCloneError } from '../../errors';
 import { seededRandom } from '../../random';
 import { melStatistics, type SpeakerStream } from './dataset';
-import { matMulPlain } from './matmul';
+import { matMulPlain } from '../matmul';
 import { initVerifierWeights, verifierForward, VERIFIER_CONFIG, WINDOW_FRAMES, type VerifierWeights } from './model';
 import { loadVerifierFiles, MODEL_FILE, saveVerifier } from './weights';
 

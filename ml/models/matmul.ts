@@ -1,7 +1,7 @@
 // matMul whose gradient uses explicit transposes: the wasm backend's transposed matMul is ~10× slower than a plain one,
 // and tf.matMul's built-in gradient multiplies by transposed operands. Same values, same gradients, fast on wasm.
 
-import { tf } from '../../backend';
+import { tf } from '../backend';
 
 const plain = tf.customGrad<tf.Tensor2D>((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
   const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
