@@ -27,12 +27,19 @@ const { values } = parseArgs({
     'limit-per-corpus': { type: 'string' },
     'speakers-per-batch': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.speakersPerBatch) },
     'checkpoint-every': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.checkpointEvery) },
+    'synth-share': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.synthShare) },
   },
 });
 
 function int(name: keyof typeof values): number {
   const v = Number(values[name]);
   if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a whole number, not ${values[name]}`);
+  return v;
+}
+
+function share(name: keyof typeof values): number {
+  const v = Number(values[name]);
+  if (!(v >= 0 && v <= 1)) throw new Error(`--${name} must be a share between 0 and 1, not ${values[name]}`);
   return v;
 }
 
@@ -88,6 +95,7 @@ const result = await trainVerifier(streams, {
   resume: values.resume,
   initFrom: values['init-from'],
   learningRate: Number(values['learning-rate']),
+  synthShare: share('synth-share'),
   checkpointDir: values.out,
   log,
 });
