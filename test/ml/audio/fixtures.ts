@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeAudioFile } from '../../../ml/audio/decode';
 import type { MonoAudio } from '../../../ml/audio/types';
-import { seededRandom } from '../../../ml/random';
+import { gaussian, seededRandom } from '../../../ml/random';
 
 /** A real 16 kHz VCC2016 reading (SF1, female, 3.5 s). */
 export const VCC_FILE = 'vcc2016/train/SF1/100001.flac';
@@ -38,10 +38,7 @@ export function tone(freq: number, sampleRate: number, seconds: number, amplitud
 export function whiteNoise(n: number, rms: number, seed: number): Float32Array {
   const rand = seededRandom(seed);
   const x = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = Math.max(rand(), 1e-12);
-    x[i] = rms * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-  }
+  for (let i = 0; i < n; i++) x[i] = rms * gaussian(rand);
   return x;
 }
 
