@@ -1,12 +1,16 @@
 // The voiceclone command line: dispatches a subcommand and turns every failure into one readable line and an exit code.
 // Subcommands live in cli/commands/, each a thin layer over the engine in ml/.
+import { cloneCommand } from './commands/clone';
+import { detectCommand } from './commands/detect';
 import { embedCommand } from './commands/embed';
 import { infoCommand } from './commands/info';
+import { sayCommand } from './commands/say';
 import { similarityCommand } from './commands/similarity';
+import { voicesCommand } from './commands/voices';
 import type { Command } from './command';
 import { EXIT, reportError } from './output';
 
-const commands: Command[] = [infoCommand, embedCommand, similarityCommand];
+const commands: Command[] = [infoCommand, voicesCommand, sayCommand, cloneCommand, embedCommand, similarityCommand, detectCommand];
 
 function help(): string {
   const rows: [string, string][] = [...commands.map((c): [string, string] => [c.usage, c.summary]), ['voiceclone help', 'this text']];

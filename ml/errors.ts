@@ -15,7 +15,8 @@ export type VoiceCloneErrorCode =
   | 'BACKEND_UNAVAILABLE'
   | 'TEXT_INVALID'
   | 'DATA_MISSING'
-  | 'TOOL_MISSING';
+  | 'TOOL_MISSING'
+  | 'CANCELLED';
 
 export class VoiceCloneError extends Error {
   readonly code: VoiceCloneErrorCode;

@@ -1,20 +1,17 @@
-// Saving and loading verifier weights: model.json (format, version, config, tfjs weight specs, SHA-256, calibration)
-// next to weights.bin (tfjs's weight encoding, optionally with the WCCN map). Wrong version, shape or checksum is refused.
+// Saving and loading verifier weights through ml/models/tensor-file: config and calibration in model.json, tensors
+// (optionally with the WCCN map) in weights.bin. Wrong version, shape or checksum is refused.
 
-import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tf } from '../../backend';
 import { VoiceCloneError } from '../../errors';
 import type { PlattCalibration } from '../../eval/calibration';
 import { NORMALIZATION_WEIGHTS, weightShapes, type VerifierConfig, type VerifierWeights } from './model';
-import { writeFileAtomic } from '../../files';
+import { loadTensorFile, MODEL_FILE, saveTensorFile } from '../tensor-file';
 
 export const VERIFIER_FORMAT = 'voiceclone-speaker-verifier';
-export const VERIFIER_FORMAT_VERSION = 1;
-export const MODEL_FILE = 'model.json';
-export const WEIGHTS_FILE = 'weights.bin';
+export const VERIFIER_FORMAT_VERSION = 2;
+export { MODEL_FILE, WEIGHTS_FILE } from '../tensor-file';
 
 /** The shipped verifier: assets/verifier in the repository. */
 export const DEFAULT_VERIFIER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/verifier');
@@ -28,14 +25,6 @@ export interface VerifierMetadata {
   training: Record<string, unknown>;
 }
 
-interface ModelFile extends VerifierMetadata {
-  format: string;
-  version: number;
-  weightsFile: string;
-  sha256: string;
-  weightSpecs: tf.io.WeightsManifestEntry[];
-}
-
 /** Name of the optional WCCN scoring map [embeddingDim × embeddingDim] stored beside the network weights. */
 export const PROJECTION_WEIGHT = 'wccnProjection';
 
@@ -45,34 +34,9 @@ export interface LoadedVerifier extends VerifierMetadata {
   projection: Float32Array | null;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Writes weights (plus any extra named tensors, e.g. a training head) and metadata into `dir`. */
 export async function saveVerifier(dir: string, weights: Record<string, tf.Tensor>, meta: VerifierMetadata): Promise<void> {
-  const { data, specs } = await tf.io.encodeWeights(weights);
-  const bytes = new Uint8Array(data);
-  const model: ModelFile = {
-    format: VERIFIER_FORMAT,
-    version: VERIFIER_FORMAT_VERSION,
-    ...meta,
-    weightsFile: WEIGHTS_FILE,
-    sha256: sha256(bytes),
-    weightSpecs: specs,
-  };
-  await mkdir(dir, { recursive: true });
-  // Weights first, then the model file that vouches for them: a crash in between leaves the old pair readable or none.
-  await writeFileAtomic(path.join(dir, WEIGHTS_FILE), bytes);
-  await writeFileAtomic(path.join(dir, MODEL_FILE), `${JSON.stringify(model, null, 1)}\n`);
-}
-
-async function readOrFail(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    throw new VoiceCloneError('FILE_NOT_FOUND', `Speaker-verifier file not found: ${file}`, { cause: e });
-  }
+  await saveTensorFile(dir, VERIFIER_FORMAT, VERIFIER_FORMAT_VERSION, weights, meta);
 }
 
 /**
@@ -81,25 +45,7 @@ async function readOrFail(file: string): Promise<Buffer> {
  */
 export async function loadVerifierFiles(dir: string): Promise<LoadedVerifier & { extra: Record<string, tf.Variable> }> {
   const modelPath = path.join(dir, MODEL_FILE);
-  let model: ModelFile;
-  try {
-    model = JSON.parse((await readOrFail(modelPath)).toString('utf8')) as ModelFile;
-  } catch (e) {
-    if (e instanceof VoiceCloneError) throw e;
-    throw new VoiceCloneError('BAD_ARGUMENT', `${modelPath} is not valid JSON.`, { cause: e });
-  }
-  if (model.format !== VERIFIER_FORMAT || model.version !== VERIFIER_FORMAT_VERSION) {
-    throw new VoiceCloneError(
-      'BAD_ARGUMENT',
-      `${modelPath} is not a version ${VERIFIER_FORMAT_VERSION} speaker-verifier file (found ${model.format ?? 'no format'} version ${model.version ?? '?'}).`,
-    );
-  }
-  const bytes = await readOrFail(path.join(dir, model.weightsFile));
-  if (sha256(bytes) !== model.sha256) {
-    throw new VoiceCloneError('TRUNCATED', `${path.join(dir, model.weightsFile)} does not match the checksum in ${MODEL_FILE}; the weights are damaged.`);
-  }
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const tensors = tf.io.decodeWeights(buffer, model.weightSpecs);
+  const { meta: model, tensors } = await loadTensorFile<VerifierMetadata>(dir, VERIFIER_FORMAT, VERIFIER_FORMAT_VERSION, 'speaker-verifier');
   const weights: VerifierWeights = {};
   const extra: Record<string, tf.Variable> = {};
   let projection: Float32Array | null = null;

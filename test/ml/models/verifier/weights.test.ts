@@ -60,7 +60,7 @@ describe('saveVerifier / loadVerifierFiles', () => {
     const { dir } = await saved();
     const model = JSON.parse(readFileSync(path.join(dir, MODEL_FILE), 'utf8'));
     writeFileSync(path.join(dir, MODEL_FILE), JSON.stringify({ ...model, version: 99 }));
-    await expect(loadVerifierFiles(dir)).rejects.toThrow(/version 1 speaker-verifier/);
+    await expect(loadVerifierFiles(dir)).rejects.toThrow(/version 2 speaker-verifier/);
     await expect(loadVerifierFiles(path.join(dir, 'nope'))).rejects.toThrow(/not found/);
   });
 });

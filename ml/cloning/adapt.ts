@@ -1,0 +1,184 @@
+// Speaker adaptation (Arik et al. 2018): fit the frozen multi-speaker TTS model to a new person's clips and their text,
+// either only a new speaker embedding or also the model's speaker-conditioning layers (a compact whole-model adapter).
+
+import { tf } from '../backend';
+import { logMel } from '../audio/mel';
+import type { MonoAudio } from '../audio/types';
+import { VoiceCloneError } from '../errors';
+import { textToPhonemes } from '../text/g2p';
+import { monotonicDurations } from '../models/tts/align';
+import type { TtsUtterance } from '../models/tts/dataset';
+import { encodeText, type TtsWeights } from '../models/tts/model';
+import { toTtsTokens } from '../models/tts/tokens';
+import { makeBatch, ttsLosses } from '../models/tts/train';
+import type { LoadedTts } from '../models/tts/weights';
+
+export type AdaptMethod = 'adapt-embedding' | 'adapt-whole';
+
+/** A person's clip (mono, SAMPLE_RATE, trimmed and loudness-normalized by ml/audio/load) and the text it speaks. */
+export interface AdaptClip {
+  audio: MonoAudio;
+  text: string;
+}
+
+export interface AdaptProgress {
+  stage: string;
+  step: number;
+  total: number;
+  loss: number | null;
+  secondsLeft: number | null;
+}
+
+export interface AdaptOptions {
+  method: AdaptMethod;
+  /** Starting speaker vector (e.g. the speaker encoder's estimate); default: the mean of the training speakers. */
+  init?: Float32Array;
+  /** Optimizer steps at most (default 60 for embedding-only, 100 for whole-model). */
+  steps?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: AdaptProgress) => void;
+}
+
+/** A named tensor stored with a voice. */
+export interface StoredTensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+export interface AdaptResult {
+  embedding: Float32Array;
+  /** Adapted weights by name (whole-model only), else null. */
+  adapter: Record<string, StoredTensor> | null;
+  steps: number;
+  /** Loss on the held-out clip at the kept step (null with fewer than 3 clips). */
+  heldOutLoss: number | null;
+}
+
+/** The weights whole-model adaptation changes: every layer's speaker FiLM and the decoder's output layer. */
+export function adapterWeightNames(weights: TtsWeights): string[] {
+  return Object.keys(weights).filter((k) => k.endsWith('FilmW') || k.endsWith('FilmB') || k === 'decoderOutW' || k === 'decoderOutB');
+}
+
+/** The mean of the training speakers' vectors: the neutral starting point. */
+export function meanSpeaker(tts: LoadedTts): Float32Array {
+  return tf.tidy(() => tf.mean(tts.weights.speakerTable, 0).dataSync() as Float32Array);
+}
+
+/**
+ * Frames per token of a clip, found by the best monotonic path between the model's per-token mel prior (for
+ * `speaker`) and the clip's normalized log-mel.
+ */
+export function alignToModel(tts: LoadedTts, ids: Int32Array, modifiers: Int32Array, mel: Float32Array, frames: number, speaker: Float32Array): Int32Array {
+  const cfg = tts.config;
+  const n = ids.length;
+  const prior = tf.tidy(() => {
+    const enc = encodeText(tts.weights, cfg, tf.tensor2d(ids, [1, n], 'int32'), tf.tensor2d(modifiers, [1, n], 'int32'), tf.ones([1, n]), tf.tensor2d(speaker, [1, cfg.speakerDim]));
+    return enc.prior.dataSync() as Float32Array;
+  });
+  const mean = tts.weights.melMean.dataSync();
+  const std = tts.weights.melStd.dataSync();
+  const ll = new Float64Array(n * frames);
+  for (let t = 0; t < frames; t++) {
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let d = 0; d < cfg.nMels; d++) {
+        const diff = (mel[t * cfg.nMels + d] - mean[d]) / std[d] - prior[i * cfg.nMels + d];
+        acc -= 0.5 * diff * diff;
+      }
+      ll[i * frames + t] = acc;
+    }
+  }
+  return monotonicDurations(ll, n, frames);
+}
+
+/** Phonemizes, analyses and aligns the clips into training utterances. */
+export async function prepareAdaptation(tts: LoadedTts, clips: readonly AdaptClip[], speaker: Float32Array): Promise<TtsUtterance[]> {
+  const out: TtsUtterance[] = [];
+  for (const [k, clip] of clips.entries()) {
+    if (typeof clip.text !== 'string' || clip.text.trim() === '') {
+      throw new VoiceCloneError('TEXT_INVALID', `Clip ${k + 1} has no text: adaptation needs the words each clip speaks.`);
+    }
+    const tokens = toTtsTokens((await textToPhonemes(clip.text)).ids);
+    const mel = logMel(clip.audio);
+    if (mel.frames < tokens.ids.length * 2) {
+      throw new VoiceCloneError('TOO_SHORT', `Clip ${k + 1} is too short for its text ("${clip.text.slice(0, 40)}"): check that the text matches the recording.`);
+    }
+    const durations = alignToModel(tts, tokens.ids, tokens.modifiers, mel.data, mel.frames, speaker);
+    out.push({ id: `clip${k + 1}`, speaker: 0, text: clip.text, ...tokens, frames: mel.frames, mel: mel.data, durations });
+  }
+  return out;
+}
+
+function cancelled(): VoiceCloneError {
+  return new VoiceCloneError('CANCELLED', 'Adaptation was cancelled; nothing was saved.');
+}
+
+/** Lets queued events (a cancel message, a progress redraw) run between steps. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Adapts the model to the clips. With 3 or more clips the last one is held out: its loss picks the step to keep
+ * (early stopping). Throws CANCELLED promptly (within one step) when `signal` aborts; nothing is kept then.
+ */
+export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], opts: AdaptOptions): Promise<AdaptResult> {
+  if (clips.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation needs at least one clip with its text.');
+  const whole = opts.method === 'adapt-whole';
+  const total = opts.steps ?? (whole ? 100 : 60);
+  const cfg = tts.config;
+  const start = opts.init ?? meanSpeaker(tts);
+  opts.onProgress?.({ stage: 'Aligning clips to their text', step: 0, total, loss: null, secondsLeft: null });
+  const utts = await prepareAdaptation(tts, clips, start);
+  if (opts.signal?.aborted) throw cancelled();
+  const heldOut = utts.length >= 3 ? utts[utts.length - 1] : null;
+  const train = heldOut ? utts.slice(0, -1) : utts;
+  const trainBatch = makeBatch(train, cfg.nMels);
+  const heldBatch = heldOut ? makeBatch([heldOut], cfg.nMels) : null;
+
+  const speaker = tf.variable(tf.tensor2d(start, [1, cfg.speakerDim]));
+  const adapterNames = whole ? adapterWeightNames(tts.weights) : [];
+  const adapter: Record<string, tf.Variable> = Object.fromEntries(adapterNames.map((k) => [k, tf.variable(tts.weights[k].clone())]));
+  const weights = { ...tts.weights, ...adapter };
+  const embeddingOptimizer = tf.train.adam(0.03);
+  const weightOptimizer = tf.train.adam(5e-4);
+  let best = { loss: Infinity, step: 0, embedding: start, adapter: null as Record<string, StoredTensor> | null };
+  const snapshot = () => ({
+    embedding: speaker.dataSync().slice() as Float32Array,
+    adapter: whole ? Object.fromEntries(adapterNames.map((k) => [k, { shape: adapter[k].shape, data: adapter[k].dataSync().slice() as Float32Array }])) : null,
+  });
+  const evalEvery = 5;
+  let sinceBest = 0;
+  const t0 = performance.now();
+  let step = 0;
+  try {
+    for (step = 1; step <= total; step++) {
+      await yieldToEvents();
+      if (opts.signal?.aborted) throw cancelled();
+      const loss = tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(
+          () => ttsLosses(weights, cfg, trainBatch, tf.tile(speaker, [trainBatch.size, 1]) as tf.Tensor2D).total,
+          [speaker, ...Object.values(adapter)],
+        );
+        embeddingOptimizer.applyGradients([{ name: speaker.name, tensor: grads[speaker.name] }]);
+        if (whole) weightOptimizer.applyGradients(Object.values(adapter).map((v) => ({ name: v.name, tensor: grads[v.name] })));
+        return value.dataSync()[0];
+      });
+      if (step % evalEvery === 0 || step === total) {
+        const judged = heldBatch ? tf.tidy(() => ttsLosses(weights, cfg, heldBatch, speaker).total.dataSync()[0]) : loss;
+        if (judged < best.loss) {
+          best = { loss: judged, step, ...snapshot() };
+          sinceBest = 0;
+        } else if (++sinceBest >= 4) {
+          break;
+        }
+      }
+      const perStep = (performance.now() - t0) / 1000 / step;
+      opts.onProgress?.({ stage: whole ? 'Adapting the model' : 'Adapting the speaker embedding', step, total, loss, secondsLeft: perStep * (total - step) });
+    }
+  } finally {
+    speaker.dispose();
+    Object.values(adapter).forEach((v) => v.dispose());
+    embeddingOptimizer.dispose();
+    weightOptimizer.dispose();
+  }
+  return { embedding: best.embedding, adapter: best.adapter, steps: best.step, heldOutLoss: heldOut ? best.loss : null };
+}

@@ -1,0 +1,156 @@
+// Finds and reads the watermark anywhere in a recording: log band power minus its local trend, folded modulo the block,
+// correlated with the sync chips at every block offset and quarter-hop shift; the best offset's code bits go to Viterbi.
+
+import { LIMITS } from '../audio/config';
+import { decodeAudioFile } from '../audio/decode';
+import { stft } from '../audio/fft';
+import { toMono } from '../audio/resample';
+import type { MonoAudio } from '../audio/types';
+import { viterbiDecode } from './convolutional';
+import { BAND, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
+import { bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
+import { samplesAt16k } from './signal';
+
+export interface Detection {
+  /** Whether the watermark was found. */
+  present: boolean;
+  /** The decoded payload when its CRC checks out, else null. */
+  payload: Payload | null;
+  /** 1 minus the chance that unmarked audio shows sync this strong at any of the offsets tried (0 to 1). */
+  confidence: number;
+}
+
+/** Sample shifts tried within one hop (a quarter hop apart). */
+const SHIFTS = [0, 64, 128, 192];
+/** Frames on each side in the running mean the log power is measured against. */
+const TREND_FRAMES = 2;
+/** Quantile of a bin's power over the recording taken as its noise floor. */
+const FLOOR_QUANTILE = 0.1;
+/** Sync confidence needed when the payload decodes with a valid CRC. */
+const PRESENT_WITH_PAYLOAD = 0.99;
+/** Sync confidence that alone says the mark is there (its payload may be too damaged to read). */
+const PRESENT_WITHOUT_PAYLOAD = 0.999999;
+/** Floor on band power before the log, relative to full scale, so digital silence has no say. */
+const POWER_FLOOR = 1e-10;
+
+const BAND_BINS = BAND.hi - BAND.lo;
+
+/** The `share` quantile of each band bin's power over all frames: the background noise floor per bin. */
+function noiseFloor(power: Float64Array, frames: number, share: number): Float64Array {
+  const floor = new Float64Array(BAND_BINS);
+  const column = new Float64Array(frames);
+  for (let k = 0; k < BAND_BINS; k++) {
+    for (let t = 0; t < frames; t++) column[t] = power[t * BAND_BINS + k];
+    column.sort();
+    floor[k] = column[Math.floor(share * (frames - 1))];
+  }
+  return floor;
+}
+
+/**
+ * Log band power minus its running mean over time and its mean over the band, weighted by the share of the bin's
+ * power above the noise floor (the mark rides on the speech, so noise-dominated bins carry little of it), folded
+ * modulo the block.
+ */
+function foldedDeviation(x: Float32Array): Float64Array {
+  const spec = stft(x, STFT);
+  const { frames, bins } = spec;
+  const power = new Float64Array(frames * BAND_BINS);
+  for (let t = 0; t < frames; t++) {
+    for (let k = 0; k < BAND_BINS; k++) {
+      const i = t * bins + BAND.lo + k;
+      power[t * BAND_BINS + k] = spec.re[i] ** 2 + spec.im[i] ** 2 + POWER_FLOOR;
+    }
+  }
+  const floor = noiseFloor(power, frames, FLOOR_QUANTILE);
+  const logPower = power.map(Math.log);
+  const folded = new Float64Array(BLOCK_FRAMES * BAND_BINS);
+  const dev = new Float64Array(BAND_BINS);
+  const weight = new Float64Array(BAND_BINS);
+  for (let t = 0; t < frames; t++) {
+    const from = Math.max(0, t - TREND_FRAMES);
+    const to = Math.min(frames - 1, t + TREND_FRAMES);
+    let frameMean = 0;
+    for (let k = 0; k < BAND_BINS; k++) {
+      let trend = 0;
+      let trendPower = 0;
+      for (let u = from; u <= to; u++) {
+        trend += logPower[u * BAND_BINS + k];
+        trendPower += power[u * BAND_BINS + k];
+      }
+      dev[k] = logPower[t * BAND_BINS + k] - trend / (to - from + 1);
+      weight[k] = Math.max(0, 1 - (floor[k] * (to - from + 1)) / trendPower);
+      frameMean += dev[k];
+    }
+    frameMean /= BAND_BINS;
+    const row = (t % BLOCK_FRAMES) * BAND_BINS;
+    for (let k = 0; k < BAND_BINS; k++) folded[row + k] += weight[k] * (dev[k] - frameMean);
+  }
+  return folded;
+}
+
+/** Cell sums of the folded deviation when the recording's frame 0 is block frame `offset`. */
+function cellSums(folded: Float64Array, offset: number): Float64Array {
+  const sums = new Float64Array(CELLS);
+  for (let j = 0; j < BLOCK_FRAMES; j++) {
+    const blockFrame = (j + offset) % BLOCK_FRAMES;
+    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += folded[j * BAND_BINS + k];
+  }
+  return sums;
+}
+
+/** Normalized correlation of cell sums with the sync chips: about N(0, 1) on unmarked audio. */
+function syncScore(sums: Float64Array): number {
+  let dot = 0;
+  let energy = 0;
+  for (let c = 0; c < CELLS; c++) {
+    if (LAYOUT.role[c] !== -1) continue;
+    dot += LAYOUT.sign[c] * sums[c];
+    energy += sums[c] * sums[c];
+  }
+  return energy === 0 ? 0 : dot / Math.sqrt(energy);
+}
+
+/** 1 − (Bonferroni bound on the false-alarm chance of score z over `tries` offsets), Gaussian tail by Mills' ratio. */
+function syncConfidence(z: number, tries: number): number {
+  if (z <= 1) return 0;
+  const tail = Math.exp(-0.5 * z * z) / (z * Math.sqrt(2 * Math.PI));
+  return Math.max(0, 1 - tries * tail);
+}
+
+/** The payload read from the cell sums at the sync offset, or null when the CRC fails. */
+function readPayload(sums: Float64Array): Payload | null {
+  const soft = new Float64Array(CODED_BITS);
+  for (let c = 0; c < CELLS; c++) {
+    const role = LAYOUT.role[c];
+    if (role >= 0) soft[role] += LAYOUT.sign[c] * sums[c];
+  }
+  return bitsToPayload(viterbiDecode(soft, PAYLOAD_BITS));
+}
+
+/** Looks for the watermark in `audio` (any sample rate; the excerpt may start anywhere in the marked file). */
+export function detect(audio: MonoAudio): Detection {
+  const x = samplesAt16k(audio, 'check for a watermark in');
+  let best: { z: number; sums: Float64Array } = { z: -Infinity, sums: new Float64Array(CELLS) };
+  let tries = 0;
+  for (const shift of SHIFTS) {
+    if (x.length - shift <= STFT.nFft / 2) continue;
+    const folded = foldedDeviation(x.subarray(shift));
+    for (let offset = 0; offset < BLOCK_FRAMES; offset++) {
+      const sums = cellSums(folded, offset);
+      const z = syncScore(sums);
+      tries++;
+      if (z > best.z) best = { z, sums };
+    }
+  }
+  const confidence = syncConfidence(best.z, tries);
+  const payload = confidence >= PRESENT_WITH_PAYLOAD ? readPayload(best.sums) : null;
+  const present = confidence >= PRESENT_WITHOUT_PAYLOAD || payload !== null;
+  return { present, payload, confidence };
+}
+
+/** Looks for the watermark in an audio file (WAV, FLAC, MP3 or Ogg Vorbis; channels are mixed to mono). */
+export async function detectFile(file: string): Promise<Detection> {
+  const decoded = await decodeAudioFile(file, { maxSeconds: LIMITS.maxSeconds });
+  return detect({ samples: toMono(decoded.channels), sampleRate: decoded.sampleRate });
+}

@@ -1,0 +1,101 @@
+// Tests for the engine facade with the shipped models: voice listing, deterministic watermarked synthesis, cloning by
+// adaptation from real held-out speech (VCC2016 SF3), cancelling, and the voice library behind it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ClipInput, VoiceEngine } from '../../ml/api';
+import { decodeAudioBytes } from '../../ml/audio/decode';
+import { toMono } from '../../ml/audio/resample';
+import { createEngine } from '../../ml/engine';
+import { detect } from '../../ml/watermark/detect';
+import { voicePayload } from '../../ml/watermark/payload';
+import { readVcc2016Transcripts } from '../../ml/data/vcc2016-transcripts';
+import { sharedData } from '../support/shared-data';
+import { tempDir } from './audio/fixtures';
+
+let engine: VoiceEngine;
+let clips: ClipInput[];
+
+beforeAll(async () => {
+  engine = await createEngine({ libraryDir: tempDir('engine-lib'), adaptSteps: 5 });
+  const transcripts = readVcc2016Transcripts();
+  clips = ['100015', '100020', '100031'].map((n) => ({
+    name: `SF3_${n}.flac`,
+    bytes: new Uint8Array(readFileSync(sharedData(`vcc2016/train/SF3/${n}.flac`))),
+    text: transcripts.get(n)!.text,
+  }));
+});
+
+async function monoOf(wav: Uint8Array) {
+  const d = await decodeAudioBytes(wav, 'out.wav');
+  return { samples: toMono(d.channels), sampleRate: d.sampleRate };
+}
+
+describe('engine voices and synthesis', () => {
+  it('lists the ten built-in voices first', async () => {
+    const voices = await engine.listVoices();
+    expect(voices.slice(0, 10).every((v) => v.builtin && v.method === 'trained')).toBe(true);
+    expect(voices.map((v) => v.id)).toContain('allison');
+  });
+
+  it('speaks deterministically, into a watermarked WAV carrying the voice', async () => {
+    const text = 'Please call Stella. Ask her to bring these things with her from the store.';
+    const a = await engine.synthesize('vcc-tm1', text);
+    const b = await engine.synthesize('vcc-tm1', text);
+    expect(Buffer.from(a.wav).equals(Buffer.from(b.wav))).toBe(true);
+    expect(a.sampleRate).toBe(16000);
+    expect(a.seconds).toBeGreaterThan(2);
+    const found = detect(await monoOf(a.wav));
+    expect(found.present).toBe(true);
+    expect(found.payload).toEqual(voicePayload('vcc-tm1'));
+  });
+
+  it('refuses unknown voices and empty text with readable errors', async () => {
+    await expect(engine.synthesize('no-such-voice', 'Hello.')).rejects.toThrow(/no-such-voice|not found|No voice/i);
+    await expect(engine.synthesize('allison', '   ')).rejects.toMatchObject({ code: 'TEXT_INVALID' });
+  });
+});
+
+describe('engine cloning', () => {
+  it('adapts an embedding from three clips with text and speaks with the new voice', async () => {
+    const progress: number[] = [];
+    const voice = await engine.clone({ jobId: 'j1', name: 'SF3 test', method: 'adapt-embedding', clips }, (p) => progress.push(p.step));
+    expect(voice.method).toBe('adapt-embedding');
+    expect(voice.figures.clips).toBe(3);
+    expect(Number.isFinite(voice.figures.similarity)).toBe(true);
+    expect(progress.length).toBeGreaterThan(3);
+    expect((await engine.listVoices()).map((v) => v.id)).toContain(voice.id);
+    const said = await engine.synthesize(voice.id, 'A new voice speaks.');
+    expect(detect(await monoOf(said.wav)).payload).toEqual(voicePayload(voice.id));
+    const map = await engine.voiceMap();
+    expect(map.find((p) => p.id === voice.id)).toBeDefined();
+    expect(map.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+  });
+
+  it('stores a whole-model adapter that changes the speech', async () => {
+    const voice = await engine.clone({ jobId: 'j2', name: 'SF3 whole', method: 'adapt-whole', clips }, () => {});
+    expect(voice.bytes).toBeGreaterThan(100_000);
+    const exported = await engine.exportVoice(voice.id);
+    await engine.deleteVoice(voice.id);
+    expect((await engine.listVoices()).map((v) => v.id)).not.toContain(voice.id);
+    const back = await engine.importVoice(exported);
+    expect(back.method).toBe('adapt-whole');
+    expect((await engine.synthesize(back.id, 'Testing.')).seconds).toBeGreaterThan(0.3);
+  });
+
+  it('cancels adaptation within a second and keeps the library as it was', async () => {
+    const before = (await engine.listVoices()).map((v) => v.id);
+    const slow = await createEngine({ libraryDir: path.join(tempDir('engine-cancel')), adaptSteps: 400 });
+    let cancelledAt = 0;
+    const job = slow.clone({ jobId: 'c1', name: 'never', method: 'adapt-whole', clips }, (p) => {
+      if (p.step === 2 && cancelledAt === 0) {
+        cancelledAt = performance.now();
+        void slow.cancel('c1');
+      }
+    });
+    await expect(job).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(performance.now() - cancelledAt).toBeLessThan(1000);
+    expect((await slow.listVoices()).filter((v) => !v.builtin)).toEqual([]);
+    expect((await engine.listVoices()).map((v) => v.id)).toEqual(before);
+  });
+});
