@@ -58,6 +58,11 @@ export interface CloneRequest {
   name: string;
   method: CloneMethod;
   clips: ClipInput[];
+  /**
+   * The person reading the consent statement (`consentStatement(name)`) aloud, with that text. Required: the engine
+   * refuses with CONSENT_MISSING without it, and with CONSENT_REJECTED when the verifier finds another speaker.
+   */
+  consent?: ClipInput;
 }
 
 /** One progress report of a running clone job. */
@@ -116,6 +121,8 @@ export interface VoiceEngine {
   inspectClip(clip: AudioInput): Promise<ClipReport>;
   /** About twenty short sentences that together cover the English phonemes, for a person to read aloud. */
   promptSentences(): Promise<string[]>;
+  /** The consent statement a person reads before cloning, with their name and today's date written in. */
+  consentStatement(name: string): Promise<string>;
   /** Built-in voices first, then the person's voices, newest last. */
   listVoices(): Promise<VoiceSummary[]>;
   /** Makes and saves a new voice; reports progress; rejects with code CANCELLED when cancelled. */

@@ -12,6 +12,8 @@ import { openLibrary, type VoiceLibrary } from './cloning/library/library';
 import { CLONE_METHODS, type Voice, type VoiceSummary as StoredSummary } from './cloning/library/types';
 import { lazyModels, type ModelDirs } from './cloning/models';
 import { PROMPT_SENTENCES } from './cloning/prompts';
+import { checkConsent, consentStatement, type ConsentCheck } from './cloning/consent';
+import { logMel } from './audio/mel';
 import { pcaMap } from './cloning/voice-map';
 import { VoiceCloneError } from './errors';
 import { cosineSimilarity } from './eval/similarity';
@@ -26,6 +28,11 @@ export interface EngineOptions {
   models?: ModelDirs;
   /** Adaptation steps at most (default per method); evaluation and tests use fewer. */
   adaptSteps?: number;
+  /**
+   * false only for research corpora whose speakers cannot record a statement (CLI --no-consent-check, the evaluation
+   * bench); the app always checks. Output is watermarked either way.
+   */
+  checkConsent?: boolean;
 }
 
 /** The sentence every new voice speaks once so its similarity to the person's clips can be measured. */
@@ -124,6 +131,11 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
       return [...PROMPT_SENTENCES];
     },
 
+    async consentStatement(name: string) {
+      if (typeof name !== 'string' || name.trim() === '' || name.length > 80) throw new VoiceCloneError('BAD_ARGUMENT', 'Give the name of the person whose voice is cloned (1 to 80 characters).');
+      return consentStatement(name);
+    },
+
     async listVoices() {
       const { voices } = await library.list();
       return [...(await builtins()), ...voices.map(fromStored).reverse()];
@@ -140,6 +152,15 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
       try {
         onProgress({ jobId: req.jobId, stage: 'Reading clips', step: 0, total: req.clips.length, loss: null, secondsLeft: null });
         const clips = await decodeClips(req.clips);
+        let consent: { audio: MonoAudio; text: string; check: ConsentCheck } | undefined;
+        if (req.consent) {
+          onProgress({ jobId: req.jobId, stage: 'Checking consent', step: 0, total: 1, loss: null, secondsLeft: null });
+          const [statement] = await decodeClips([req.consent]);
+          const check = checkConsent(await models.verifier(), logMel(statement.audio), clips.map((c) => logMel(c.audio)));
+          consent = { audio: statement.audio, text: statement.text, check };
+        } else if (opts.checkConsent !== false) {
+          throw new VoiceCloneError('CONSENT_MISSING', 'Record the consent statement first: a voice is cloned only with its owner\'s spoken consent.');
+        }
         const cloned = await cloneVoice(models, clips, req.method, {
           steps: opts.adaptSteps,
           signal: controller.signal,
@@ -164,6 +185,7 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
           clips: clips.map((c) => ({ audio: c.audio, text: c.text })),
           ttsModel: cloned.ttsModel,
           figures: { ...cloned.figures, similarity: sim.cosine },
+          ...(consent ? { consent: { text: consent.text, audio: consent.audio, verified: consent.check.verified, score: consent.check.score } } : {}),
         });
         const { voices } = await library.list();
         const summary = voices.find((v) => v.id === saved.id);

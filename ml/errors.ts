@@ -16,7 +16,9 @@ export type VoiceCloneErrorCode =
   | 'TEXT_INVALID'
   | 'DATA_MISSING'
   | 'TOOL_MISSING'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  | 'CONSENT_MISSING'
+  | 'CONSENT_REJECTED';
 
 export class VoiceCloneError extends Error {
   readonly code: VoiceCloneErrorCode;

@@ -13,6 +13,7 @@ PACKAGES=(
   rubberband-cli                # formant-preserving pitch and tempo for synthetic speakers
   asterisk-core-sounds-en asterisk-core-sounds-en-wav   # transcribed real speech (one voice) and its prompt texts
   pocketsphinx-testdata         # a few transcribed real clips
+  chromium                      # headless browser for the renderer's end-to-end tests
 )
 
 missing=()

@@ -1,4 +1,4 @@
-// `npm start`: launches the desktop app with Electron when its binary is installed, else says so in one line.
+// `npm start`: builds and launches the desktop app with Electron when its binary is installed, else says so in one line.
 // Offline installs skip Electron's binary download (ELECTRON_SKIP_BINARY_DOWNLOAD=1); the CLI works without it.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -22,9 +22,6 @@ if (!bin) {
   console.log('Electron binary not installed (offline install); use the CLI instead: npx voiceclone help');
   process.exit(0);
 }
-const main = path.join(root, 'dist-electron', 'main.js');
-if (!existsSync(main)) {
-  console.log('The desktop window is not built yet in this version; use the CLI: npx voiceclone help');
-  process.exit(0);
-}
+const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 process.exit(spawnSync(bin, [root], { stdio: 'inherit' }).status ?? 1);

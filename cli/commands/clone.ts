@@ -1,5 +1,5 @@
-// `voiceclone clone --method encode|adapt-embedding|adapt-whole --name N [--texts file] [--json] [--library <dir>] <clips…>`:
-// makes a voice from recordings and saves it in the library; prints its id and the time cloning took.
+// `voiceclone clone --method … --name N (--consent <audio> | --no-consent-check) [--texts file] [--json] <clips…>`: makes a
+// voice from recordings, only with the owner's spoken consent, and saves it in the library; prints its id and the time taken.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,8 @@ import { EXIT, formatFields, UsageError } from '../output';
 export const cloneCommand: Command = {
   name: 'clone',
   summary: 'clone a voice from recordings (speaker encoding or adaptation)',
-  usage: 'voiceclone clone --method encode|adapt-embedding|adapt-whole --name N [--texts file] [--steps N] [--json] [--library <dir>] <clips…>',
+  usage:
+    'voiceclone clone --method encode|adapt-embedding|adapt-whole --name N (--consent <audio> | --no-consent-check) [--texts file] [--steps N] [--json] [--library <dir>] <clips…>',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       method: { type: 'string', default: 'encode' },
@@ -21,6 +22,8 @@ export const cloneCommand: Command = {
       json: { type: 'boolean', default: false },
       library: { type: 'string' },
       steps: { type: 'string' },
+      consent: { type: 'string' },
+      'no-consent-check': { type: 'boolean', default: false },
     });
     if (!(CLONE_METHODS as readonly string[]).includes(values.method)) {
       throw new UsageError(`unknown --method "${values.method}"; choose ${CLONE_METHODS.join(', ')}.`);
@@ -42,9 +45,15 @@ export const cloneCommand: Command = {
     if (steps !== undefined && !(Number.isInteger(steps) && steps > 0 && steps <= 10000)) {
       throw new UsageError(`--steps must be a whole number from 1 to 10000, not "${values.steps}".`);
     }
-    const engine = await createEngine({ libraryDir: values.library ?? defaultLibraryDir(), adaptSteps: steps });
+    if (!values.consent && !values['no-consent-check']) {
+      throw new UsageError('clone needs --consent <audio of the person reading the consent statement> (or --no-consent-check for research corpora).');
+    }
+    const engine = await createEngine({ libraryDir: values.library ?? defaultLibraryDir(), adaptSteps: steps, checkConsent: !values['no-consent-check'] });
+    const consent = values.consent
+      ? { name: path.basename(values.consent), bytes: new Uint8Array(await readFile(values.consent)), text: await engine.consentStatement(values.name) }
+      : undefined;
     const interactive = !values.json && process.stderr.isTTY;
-    const voice = await engine.clone({ jobId: randomUUID(), name: values.name, method, clips }, (p) => {
+    const voice = await engine.clone({ jobId: randomUUID(), name: values.name, method, clips, consent }, (p) => {
       if (!interactive) return;
       const left = p.secondsLeft === null ? '' : `, ${Math.ceil(p.secondsLeft)} s left`;
       process.stderr.write(`\r${p.stage}: ${p.step}/${p.total}${left}   `);

@@ -47,7 +47,8 @@ describe('voiceclone clone', () => {
     const texts = path.join(library, 'texts.txt');
     writeFileSync(texts, nums.map((n) => transcripts.get(n)!.text).join('\n'));
     const clips = nums.map((n) => sharedData(`vcc2016/train/SF3/${n}.flac`));
-    const r = await voiceclone(['clone', '--method', 'adapt-embedding', '--name', 'Test SF3', '--texts', texts, '--steps', '5', '--json', '--library', library, ...clips]);
+    const consent = sharedData('vcc2016/train/SF3/100053.flac');
+    const r = await voiceclone(['clone', '--method', 'adapt-embedding', '--name', 'Test SF3', '--consent', consent, '--texts', texts, '--steps', '5', '--json', '--library', library, ...clips]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { id: string; method: string; seconds: number; bytes: number };
     expect(out.method).toBe('adapt-embedding');
@@ -57,10 +58,24 @@ describe('voiceclone clone', () => {
     expect(said.code).toBe(0);
   });
 
-  it('needs texts for adaptation and one text line per clip', async () => {
+  it('needs texts for adaptation and a consent recording', async () => {
     const clip = sharedData('vcc2016/train/SF3/100015.flac');
-    const r = await voiceclone(['clone', '--method', 'adapt-whole', '--name', 'x', '--library', library, clip]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--texts/);
+    const noTexts = await voiceclone(['clone', '--method', 'adapt-whole', '--name', 'x', '--no-consent-check', '--library', library, clip]);
+    expect(noTexts.code).toBe(2);
+    expect(noTexts.stderr).toMatch(/--texts/);
+    const noConsent = await voiceclone(['clone', '--method', 'encode', '--name', 'x', '--library', library, clip]);
+    expect(noConsent.code).toBe(2);
+    expect(noConsent.stderr).toMatch(/--consent/);
+  });
+
+  it("refuses a consent statement read by someone else", async () => {
+    const texts = path.join(library, 'one.txt');
+    writeFileSync(texts, 'or she felt very slowly');
+    const r = await voiceclone([
+      'clone', '--method', 'adapt-embedding', '--name', 'Not me', '--steps', '2', '--texts', texts, '--library', library,
+      '--consent', sharedData('vcc2016/train/TM3/100053.flac'), sharedData('vcc2016/train/SF3/100015.flac'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/consent recording does not sound like the same person/);
   });
 });

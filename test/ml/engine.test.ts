@@ -17,7 +17,7 @@ let engine: VoiceEngine;
 let clips: ClipInput[];
 
 beforeAll(async () => {
-  engine = await createEngine({ libraryDir: tempDir('engine-lib'), adaptSteps: 5 });
+  engine = await createEngine({ libraryDir: tempDir('engine-lib'), adaptSteps: 5, checkConsent: false });
   const transcripts = readVcc2016Transcripts();
   clips = ['100015', '100020', '100031'].map((n) => ({
     name: `SF3_${n}.flac`,
@@ -31,7 +31,7 @@ async function monoOf(wav: Uint8Array) {
   return { samples: toMono(d.channels), sampleRate: d.sampleRate };
 }
 
-describe('engine voices and synthesis', () => {
+describe('engine voices and synthesis', { timeout: 600_000 }, () => {
   it('lists the ten built-in voices first', async () => {
     const voices = await engine.listVoices();
     expect(voices.slice(0, 10).every((v) => v.builtin && v.method === 'trained')).toBe(true);
@@ -56,7 +56,21 @@ describe('engine voices and synthesis', () => {
   });
 });
 
-describe('engine cloning', () => {
+describe('engine consent', { timeout: 600_000 }, () => {
+  it('clones only with a consent statement by the same speaker, and keeps it with the voice', async () => {
+    const strict = await createEngine({ libraryDir: tempDir('engine-consent'), adaptSteps: 2 });
+    const statement = await strict.consentStatement('Sam Fisher');
+    expect(statement).toMatch(/^I, Sam Fisher, agree that this app may create a synthetic copy of my voice on \w+ \d+, \d{4}\.$/);
+    const consentOf = (spk: string) => ({ name: 'consent.flac', bytes: new Uint8Array(readFileSync(sharedData(`vcc2016/train/${spk}/100053.flac`))), text: statement });
+    await expect(strict.clone({ jobId: 'n', name: 'x', method: 'adapt-embedding', clips }, () => {})).rejects.toMatchObject({ code: 'CONSENT_MISSING' });
+    await expect(strict.clone({ jobId: 'o', name: 'x', method: 'adapt-embedding', clips, consent: consentOf('TM3') }, () => {})).rejects.toMatchObject({ code: 'CONSENT_REJECTED' });
+    const voice = await strict.clone({ jobId: 'y', name: 'Sam', method: 'adapt-embedding', clips, consent: consentOf('SF3') }, () => {});
+    const exported = await strict.exportVoice(voice.id);
+    expect(Buffer.from(exported).includes(Buffer.from(statement))).toBe(true);
+  });
+});
+
+describe('engine cloning', { timeout: 600_000 }, () => {
   it('adapts an embedding from three clips with text and speaks with the new voice', async () => {
     const progress: number[] = [];
     const voice = await engine.clone({ jobId: 'j1', name: 'SF3 test', method: 'adapt-embedding', clips }, (p) => progress.push(p.step));
@@ -85,7 +99,7 @@ describe('engine cloning', () => {
 
   it('cancels adaptation within a second and keeps the library as it was', async () => {
     const before = (await engine.listVoices()).map((v) => v.id);
-    const slow = await createEngine({ libraryDir: path.join(tempDir('engine-cancel')), adaptSteps: 400 });
+    const slow = await createEngine({ libraryDir: path.join(tempDir('engine-cancel')), adaptSteps: 400, checkConsent: false });
     let cancelledAt = 0;
     const job = slow.clone({ jobId: 'c1', name: 'never', method: 'adapt-whole', clips }, (p) => {
       if (p.step === 2 && cancelledAt === 0) {

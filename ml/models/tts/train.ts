@@ -177,6 +177,24 @@ async function checkpoint(state: TrainState, meta: Omit<TtsMetadata, 'training'>
   await saveTts(dir, tensors, { ...meta, training: { ...training, step: state.step } });
 }
 
+type OptimizerSlot = { name: string; tensor: tf.Tensor };
+
+/**
+ * Adam keeps its moments by position (iterations, then first moments, then second moments, one per trained
+ * variable in order). Freezing the speaker table drops its two moments so the others stay aligned.
+ */
+function optimizerSlotsFor(slots: OptimizerSlot[], weights: Array<[string, tf.Variable]>, freeze: boolean, dir: string): OptimizerSlot[] {
+  const trained = weights.filter(([, v]) => v.trainable).map(([k]) => k);
+  const moments = (slots.length - 1) / 2;
+  const table = trained.indexOf('speakerTable');
+  if (moments === trained.length - 1 && freeze) return slots;
+  if (moments !== trained.length) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Optimizer state in ${dir} does not match the model's variables${freeze ? '' : ' (it was saved with a frozen speaker table: resume with --freeze-speakers)'}.`);
+  }
+  if (!freeze) return slots;
+  return slots.filter((_, i) => i !== 1 + table && i !== 1 + moments + table);
+}
+
 /** Mean losses over the validation utterances, in batches. */
 export function validationLosses(weights: TtsWeights, cfg: TtsConfig, utts: readonly TtsUtterance[], batchSize: number): Record<string, number> {
   const sums = { total: 0, mel: 0, prior: 0, duration: 0 };
@@ -214,7 +232,7 @@ export async function trainTts(data: TtsDataset, opts: TtsTrainOptions): Promise
       .filter((k) => k.startsWith(OPTIMIZER_PREFIX))
       .sort((a, b) => Number(a.split('/')[1]) - Number(b.split('/')[1]))
       .map((k) => ({ name: k.split('/').slice(2).join('/'), tensor: loaded.extra[k] as tf.Tensor }));
-    await optimizer.setWeights(slots);
+    await optimizer.setWeights(optimizerSlotsFor(slots, Object.entries(loaded.weights), opts.freezeSpeakers, opts.checkpointDir));
     state = { weights: loaded.weights, optimizer, step: Number(loaded.training.step) };
     history.push(...((loaded.training.validation as Array<Record<string, number>> | undefined) ?? []));
     modelVersion = loaded.modelVersion;

@@ -1,0 +1,114 @@
+// What one run of the cloning-methods bench does: speakers, clip counts N, methods, sentences, adaptation steps, output
+// folder; read from command-line arguments (npm run eval -- …), with --quick giving the small CI-sized run.
+
+import { parseArgs } from 'node:util';
+import { VoiceCloneError } from '../../errors';
+import { CLONE_METHODS, type CloneMethod } from '../../cloning/library/types';
+
+export interface BenchOptions {
+  /** `corpus:speaker` keys (vcc2016:SF3, librispeech-subset:1234, fsdd:george); null: the default held-out set. */
+  speakers: string[] | null;
+  /** Clip counts to clone from, ascending. */
+  samples: number[];
+  methods: CloneMethod[];
+  /** How many of the fixed synthesis sentences each clone speaks. */
+  sentences: number;
+  /** Adaptation steps at most; null: cloneVoice's own defaults. */
+  adaptSteps: number | null;
+  out: string;
+}
+
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  speakers: null,
+  samples: [1, 2, 3, 5, 10],
+  methods: [...CLONE_METHODS],
+  sentences: 5,
+  adaptSteps: null,
+  out: 'docs/eval',
+};
+
+/** The CI-sized run: 2 speakers, N ∈ {1, 5}, all methods, 5 adaptation steps, 2 sentences. */
+export const QUICK_BENCH_OPTIONS: BenchOptions = {
+  speakers: ['vcc2016:SF3', 'vcc2016:SM2'],
+  samples: [1, 5],
+  methods: [...CLONE_METHODS],
+  sentences: 2,
+  adaptSteps: 5,
+  out: 'docs/eval/quick',
+};
+
+/** Most synthesis sentences the bench has (VCC2016 eval sentences with a parallel recording). */
+export const MAX_SENTENCES = 5;
+
+export const BENCH_USAGE =
+  'npm run eval -- [--speakers vcc2016:SF3,librispeech-subset:1234,fsdd:george] [--samples 1,2,3,5,10] ' +
+  '[--methods encode,adapt-embedding,adapt-whole] [--sentences 1-5] [--adapt-steps N] [--out dir] [--quick]';
+
+function list(value: string, flag: string): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', `${flag} needs a comma-separated list.`);
+  return items;
+}
+
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `${flag} takes whole numbers from ${min} to ${max}, not "${value}".`);
+  }
+  return n;
+}
+
+/** Checks options made in code (the same rules the argument parser applies). */
+export function validateBenchOptions(o: BenchOptions): BenchOptions {
+  if (o.speakers !== null) {
+    if (o.speakers.length < 2) throw new VoiceCloneError('BAD_ARGUMENT', 'The bench needs at least 2 speakers: verification compares each clone against the others.');
+    const bad = o.speakers.find((k) => !/^(vcc2016|librispeech-subset|fsdd):[A-Za-z0-9]+$/.test(k));
+    if (bad) throw new VoiceCloneError('BAD_ARGUMENT', `Speaker "${bad}" is not vcc2016:<name>, librispeech-subset:<id> or fsdd:<name>.`);
+    if (new Set(o.speakers).size !== o.speakers.length) throw new VoiceCloneError('BAD_ARGUMENT', 'A speaker is listed twice.');
+  }
+  if (o.samples.length === 0 || o.samples.some((n) => !Number.isInteger(n) || n < 1 || n > 50)) {
+    throw new VoiceCloneError('BAD_ARGUMENT', 'Clip counts (--samples) must be whole numbers from 1 to 50.');
+  }
+  if (o.methods.length === 0 || o.methods.some((m) => !CLONE_METHODS.includes(m))) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Methods must be some of ${CLONE_METHODS.join(', ')}.`);
+  }
+  if (!Number.isInteger(o.sentences) || o.sentences < 1 || o.sentences > MAX_SENTENCES) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Sentences must be a whole number from 1 to ${MAX_SENTENCES}.`);
+  }
+  if (o.adaptSteps !== null && (!Number.isInteger(o.adaptSteps) || o.adaptSteps < 1)) {
+    throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation steps must be a whole number of at least 1.');
+  }
+  if (o.out.trim() === '') throw new VoiceCloneError('BAD_ARGUMENT', 'The output folder (--out) is empty.');
+  return { ...o, samples: [...new Set(o.samples)].sort((a, b) => a - b), methods: CLONE_METHODS.filter((m) => o.methods.includes(m)) };
+}
+
+/** Options from `npm run eval -- …` arguments; --quick starts from the quick run, other flags override it. */
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        speakers: { type: 'string' },
+        samples: { type: 'string' },
+        methods: { type: 'string' },
+        sentences: { type: 'string' },
+        'adapt-steps': { type: 'string' },
+        out: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `${(e as Error).message.split('\n')[0]} Usage: ${BENCH_USAGE}`);
+  }
+  const base = values.quick ? QUICK_BENCH_OPTIONS : DEFAULT_BENCH_OPTIONS;
+  return validateBenchOptions({
+    speakers: values.speakers === undefined ? base.speakers : list(values.speakers, '--speakers'),
+    samples: values.samples === undefined ? base.samples : list(values.samples, '--samples').map((s) => wholeNumber(s, '--samples', 1, 50)),
+    methods: values.methods === undefined ? base.methods : (list(values.methods, '--methods') as CloneMethod[]),
+    sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, MAX_SENTENCES),
+    adaptSteps: values['adapt-steps'] === undefined ? base.adaptSteps : wholeNumber(values['adapt-steps'], '--adapt-steps', 1, 100000),
+    out: values.out ?? base.out,
+  });
+}

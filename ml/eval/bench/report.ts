@@ -1,0 +1,132 @@
+// The bench's self-contained HTML report (inline CSS and SVG, no scripts): EER and accuracy against N per method,
+// time and bytes per method, every aggregate and cell, and the machine, backend, models and date the figures came from.
+
+import type { CloneMethod } from '../../cloning/library/types';
+import { escapeHtml as esc, lineChartSvg, logBarChartSvg, type LineSeries } from './charts';
+import type { MethodAggregate } from './aggregate';
+import type { BenchResults } from './run';
+
+export const METHOD_COLORS: Record<CloneMethod, string> = { encode: '#1f77b4', 'adapt-embedding': '#ff7f0e', 'adapt-whole': '#2ca02c' };
+
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+const num = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
+
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
+  const trs = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`;
+}
+
+function seriesOf(aggregates: readonly MethodAggregate[], value: (a: MethodAggregate) => number): LineSeries[] {
+  const methods = [...new Set(aggregates.map((a) => a.method))];
+  return methods.map((m) => ({
+    label: m,
+    color: METHOD_COLORS[m],
+    points: aggregates.filter((a) => a.method === m).map((a) => [a.n, value(a)] as const),
+  }));
+}
+
+function charts(r: BenchResults): string {
+  const a = r.aggregates;
+  if (a.length === 0) return '<p><strong>No cell was measured, so there is nothing to chart.</strong></p>';
+  const xs = [...new Set(a.map((x) => x.n))].sort((p, q) => p - q);
+  const ref = r.realReference;
+  const bytes = [...new Set(a.map((x) => x.method))].map((m) => {
+    const own = a.filter((x) => x.method === m);
+    return { label: m, color: METHOD_COLORS[m], value: own.reduce((s, x) => s + x.bytes, 0) / own.length };
+  });
+  return [
+    lineChartSvg({
+      title: 'Speaker verification EER of clones',
+      yLabel: 'EER (%)',
+      xs,
+      series: seriesOf(a, (x) => 100 * x.eer),
+      reference: ref ? { label: 'real recordings', value: 100 * ref.eer } : undefined,
+      yMax: 100,
+    }),
+    lineChartSvg({
+      title: 'Speaker classification accuracy of clones',
+      yLabel: 'accuracy (%)',
+      xs,
+      series: seriesOf(a, (x) => 100 * x.accuracy),
+      reference: ref ? { label: 'real recordings', value: 100 * ref.accuracy } : undefined,
+      yMax: 100,
+    }),
+    lineChartSvg({ title: 'Cloning time', yLabel: 'seconds per voice', xs, series: seriesOf(a, (x) => x.cloneSeconds) }),
+    logBarChartSvg('Bytes per voice', 'bytes (log scale)', bytes),
+  ]
+    .map((svg) => `<figure>${svg}</figure>`)
+    .join('');
+}
+
+/** The report page for a finished run. */
+export function benchReportHtml(r: BenchResults): string {
+  const m = r.models;
+  const about = table(
+    ['', ''],
+    [
+      ['written', r.writtenAt],
+      ['machine', `${r.machine.os}; ${r.machine.cpu}; ${r.machine.cores} cores; Node ${r.machine.node}`],
+      ['backend', `${r.backend.name} (${r.backend.reason})`],
+      ['TTS model', `${m.tts.version}, step ${m.tts.step ?? '?'}`],
+      ['speaker encoder', m.encoder ? `for TTS ${m.encoder.ttsModelVersion}, step ${m.encoder.step ?? '?'}` : 'none'],
+      ['speaker verifier', `format v${m.verifier.formatVersion}, step ${m.verifier.step ?? '?'}`],
+      ['speakers', r.options.speakers.join(', ')],
+      ['N (clips)', r.options.samples.join(', ')],
+      ['methods', r.methods.map((x) => (x.available ? x.method : `${x.method} (unavailable)`)).join(', ')],
+      ['adaptation steps', r.options.adaptSteps === null ? 'cloneVoice default' : String(r.options.adaptSteps)],
+      ['run time', `${r.timing.totalSeconds.toFixed(0)} s (${r.timing.measuredCells} cells measured, ${r.timing.cachedCells} from cache)`],
+    ],
+  );
+  const aggregates = table(
+    ['method', 'N', 'speakers', 'utterances', 'EER', 'accuracy', 'cosine to own', 'MCD (dB)', 'F0 RMSE (Hz)', 'WER', 'clone s', 'synth s', 'bytes'],
+    r.aggregates.map((a) => [
+      a.method,
+      String(a.n),
+      String(a.speakers.length),
+      String(a.utterances),
+      pct(a.eer),
+      pct(a.accuracy),
+      num(a.meanOwnCosine, 3),
+      num(a.mcdDb),
+      num(a.f0RmseHz, 1),
+      pct(a.wer),
+      num(a.cloneSeconds),
+      num(a.synthSeconds),
+      String(Math.round(a.bytes)),
+    ]),
+  );
+  const real = r.realReference
+    ? `<p>The same trials on the speakers' real readings of the synthesis sentences (${r.realReference.speakers.join(', ')}; the verifier's ceiling here): ` +
+      `EER ${pct(r.realReference.eer)}, accuracy ${pct(r.realReference.accuracy)}, cosine to own ${r.realReference.meanOwnCosine.toFixed(3)}.</p>`
+    : '';
+  const cells = table(
+    ['speaker', 'N', 'method', 'cosine to own', 'MCD (dB)', 'WER', 'clone s'],
+    r.cellSummaries.map((c) => [c.speaker, String(c.n), c.method, num(c.meanOwnCosine, 3), num(c.mcdDb), pct(c.wer), num(c.cloneSeconds)]),
+  );
+  const skipped = r.skipped.length === 0 ? '<p>None.</p>' : table(['speaker', 'N', 'method', 'reason'], r.skipped.map((s) => [s.speaker, String(s.n), s.method, s.reason]));
+  const speakers = table(
+    ['speaker', 'gender', 'cloning clips', 'clip text', 'enrollment recordings', 'trained on by'],
+    r.speakers.map((s) => [s.key, s.gender ?? '?', String(s.maxClips), s.textSource, String(s.enrollmentIds.length), s.seenInTraining.join(', ') || 'none (held out)']),
+  );
+  const sentences = `<ol>${r.sentences.map((s) => `<li>${esc(s.text)} <small>(VCC2016 ${esc(s.id)}, agreement ${s.agreement.toFixed(2)})</small></li>`).join('')}</ol>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Cloning methods on held-out speakers</title>
+<style>body{font-family:DejaVu Sans,sans-serif;max-width:1200px;margin:1em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}
+figure{display:inline-block;margin:0 8px 8px 0}</style></head><body>
+<h1>Cloning methods on held-out real speakers</h1>
+<p>Each speaker is cloned from N of their real clips by each method (the app's own cloneVoice), the clone speaks the fixed sentences,
+and the speaker verifier scores every synthesized utterance against every bench speaker's real enrollment recordings (never the cloning clips).</p>
+${about}
+<h2>Notes</h2><ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+<h2>Figures</h2>${charts(r)}
+${real}
+<h2>Per method and N</h2>${aggregates}
+<h2>Per cell</h2>${cells}
+<h2>Cells not measured</h2>${skipped}
+<h2>Speakers</h2>${speakers}
+<h2>Sentences spoken</h2>${sentences}
+</body></html>
+`;
+}

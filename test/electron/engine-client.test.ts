@@ -1,0 +1,32 @@
+// The worker-thread engine client: nothing starts until the first call, and an engine that cannot load fails
+// that call with a readable line while the main thread keeps going; the next call tries again.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EngineClient } from '../../electron/engine-client';
+import { buildEngineWorker } from './support/build-worker';
+
+describe('EngineClient', () => {
+  it('starts its worker lazily and turns a failed engine load into a readable error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-client-'));
+    const broken = path.join(dir, 'engine.mts');
+    fs.writeFileSync(broken, 'export const notAnEngine = 1;\n');
+    const client = new EngineClient({ workerFile: await buildEngineWorker(), engineModule: broken, libraryDir: dir });
+    try {
+      expect(client.started).toBe(false);
+      const first = await client.listVoices().then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
+      expect(client.started).toBe(true);
+      expect(first?.code).toBe('INTERNAL');
+      expect(first?.message).toContain('does not export createEngine');
+      expect(first?.message).not.toContain('\n');
+      await expect(client.promptSentences()).rejects.toMatchObject({ code: 'INTERNAL' });
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
