@@ -10,7 +10,10 @@ import { decodeAudioFile } from '../ml/audio/decode';
 import type { MonoAudio } from '../ml/audio/types';
 import { initBackend, type BackendInfo } from '../ml/backend';
 import { SHARED_DATA_ROOT } from '../ml/data/corpora/shared-data';
-import { readVcc2016 } from '../ml/data/corpora/vcc2016';
+import { readVcc2016, vcc2016SentenceId } from '../ml/data/corpora/vcc2016';
+import { readVcc2016Transcripts } from '../ml/data/vcc2016-transcripts';
+import { cloneVoice, type CloneClip } from '../ml/cloning/clone';
+import { lazyModels } from '../ml/cloning/models';
 import { VoiceCloneError } from '../ml/errors';
 import { HARVARD_SENTENCES } from '../ml/eval/harvard-sentences';
 import { cosineSimilarity } from '../ml/eval/similarity';
@@ -154,8 +157,45 @@ const verifierScoring: BenchSection = {
   },
 };
 
+/** Clips of a held-out speaker (VCC2016 SF3), trimmed and normalized as cloning gets them, with consensus text. */
+async function cloningClips(count: number, maxSeconds?: number): Promise<CloneClip[]> {
+  const transcripts = readVcc2016Transcripts();
+  const utts = readVcc2016(path.join(SHARED_DATA_ROOT, 'vcc2016')).utterances.filter((u) => u.speaker === 'SF3' && u.split === 'train' && u.text);
+  const clips: CloneClip[] = [];
+  for (const u of utts.slice(0, count)) {
+    const audio = prepareClip(await decodeAudioFile(u.path), u.id).audio;
+    const n = maxSeconds === undefined ? audio.samples.length : Math.min(audio.samples.length, Math.round(maxSeconds * audio.sampleRate));
+    clips.push({ audio: { samples: audio.samples.slice(0, n), sampleRate: audio.sampleRate }, text: transcripts.get(vcc2016SentenceId(u))!.text });
+  }
+  return clips;
+}
+
+const cloning: BenchSection = {
+  name: 'cloning',
+  description: 'cloning time per method (held-out VCC2016 SF3): encoding from 5 clips of 3 s; adaptation from 10 clips (default steps)',
+  async run() {
+    const models = lazyModels();
+    await models.tts();
+    const figures: BenchFigure[] = [];
+    const five = await cloningClips(5, 3);
+    await cloneVoice(models, five, 'encode'); // warm-up: loads the encoder and compiles its kernels
+    let t0 = performance.now();
+    await cloneVoice(models, five, 'encode');
+    figures.push({ name: 'encode, 5 clips × 3 s', value: seconds(t0), unit: 's' });
+    const ten = await cloningClips(10);
+    for (const method of ['adapt-embedding', 'adapt-whole'] as const) {
+      t0 = performance.now();
+      const voice = await cloneVoice(models, ten, method);
+      figures.push({ name: `${method}, 10 clips (${voice.figures.steps} steps kept)`, value: seconds(t0), unit: 's' });
+      const bytes = voice.embedding.byteLength + Object.values(voice.adapter ?? {}).reduce((a, t) => a + t.data.byteLength, 0);
+      figures.push({ name: `${method}, bytes per voice`, value: bytes, unit: 'bytes' });
+    }
+    return figures;
+  },
+};
+
 /** Every section, in the order `npm run bench` runs them. */
-const SECTIONS: readonly BenchSection[] = [ttsLoad, ttsSynthesis, ttsFirstAudio, verifierScoring];
+const SECTIONS: readonly BenchSection[] = [ttsLoad, ttsSynthesis, ttsFirstAudio, verifierScoring, cloning];
 
 function format(value: number, unit: string): string {
   if (unit === 'bytes') return `${value} bytes (${(value / 2 ** 20).toFixed(2)} MiB)`;

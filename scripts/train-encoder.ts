@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { initBackend } from '../ml/backend';
 import { loadTtsDataset } from '../ml/models/tts/dataset';
 import { loadTts } from '../ml/models/tts/weights';
-import { DEFAULT_ENCODER_TRAIN_OPTIONS, encoderSpeakers, trainEncoder } from '../ml/models/encoder/train';
+import { DEFAULT_ENCODER_TRAIN_OPTIONS, encoderSpeakers, speakerMetric, trainEncoder } from '../ml/models/encoder/train';
 
 const { values } = parseArgs({
   options: {
@@ -31,10 +31,9 @@ if (tts.speakers.map((s) => s.key).join('\n') !== data.speakers.map((s) => s.key
 }
 const table = tts.weights.speakerTable.dataSync() as Float32Array;
 log(`targets: speaker table of TTS ${tts.modelVersion} at step ${String(tts.training.step)}`);
-await trainEncoder(encoderSpeakers(data, table, tts.config.speakerDim), tts.modelVersion, {
-  ...DEFAULT_ENCODER_TRAIN_OPTIONS,
-  steps,
-  resume: values.resume,
-  checkpointDir: values.out,
-  log,
-});
+await trainEncoder(
+  encoderSpeakers(data, table, tts.config.speakerDim),
+  tts.modelVersion,
+  { ...DEFAULT_ENCODER_TRAIN_OPTIONS, steps, resume: values.resume, checkpointDir: values.out, log },
+  speakerMetric(tts.weights),
+);

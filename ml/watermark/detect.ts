@@ -1,5 +1,5 @@
 // Finds and reads the watermark anywhere in a recording: log band power minus its local trend, folded modulo the block,
-// correlated with the sync chips at every block offset and quarter-hop shift; the best offset's code bits go to Viterbi.
+// correlated with the sync chips at every block offset and quarter-hop shift; the best offsets' code bits go to Viterbi.
 
 import { LIMITS } from '../audio/config';
 import { decodeAudioFile } from '../audio/decode';
@@ -8,15 +8,15 @@ import { toMono } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
 import { BAND, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
-import { bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
+import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
 export interface Detection {
   /** Whether the watermark was found. */
   present: boolean;
-  /** The decoded payload when its CRC checks out, else null. */
+  /** The decoded payload when its CRC checks out and it carries this app's id, else null. */
   payload: Payload | null;
-  /** 1 minus the chance that unmarked audio shows sync this strong at any of the offsets tried (0 to 1). */
+  /** 1 minus a bound on the chance that unmarked audio shows this much evidence (sync this strong, or a payload) (0 to 1). */
   confidence: number;
 }
 
@@ -26,8 +26,13 @@ const SHIFTS = [0, 64, 128, 192];
 const TREND_FRAMES = 2;
 /** Quantile of a bin's power over the recording taken as its noise floor. */
 const FLOOR_QUANTILE = 0.1;
-/** Sync confidence needed when the payload decodes with a valid CRC. */
-const PRESENT_WITH_PAYLOAD = 0.99;
+/**
+ * Offsets, best sync score first, whose payload is decoded. A decode passes by chance with probability 2^-24 (CRC-16
+ * and the 8-bit app id), so unmarked audio passes at one of them with probability at most CANDIDATES · 2^-24.
+ */
+const CANDIDATES = 32;
+/** Bits a chance decode must match: the CRC-16 and the app id. */
+const CHECKED_BITS = 24;
 /** Sync confidence that alone says the mark is there (its payload may be too damaged to read). */
 const PRESENT_WITHOUT_PAYLOAD = 0.999999;
 /** Floor on band power before the log, relative to full scale, so digital silence has no say. */
@@ -118,7 +123,7 @@ function syncConfidence(z: number, tries: number): number {
   return Math.max(0, 1 - tries * tail);
 }
 
-/** The payload read from the cell sums at the sync offset, or null when the CRC fails. */
+/** The payload read from the cell sums at one sync offset, or null when the CRC fails. */
 function readPayload(sums: Float64Array): Payload | null {
   const soft = new Float64Array(CODED_BITS);
   for (let c = 0; c < CELLS; c++) {
@@ -131,22 +136,24 @@ function readPayload(sums: Float64Array): Payload | null {
 /** Looks for the watermark in `audio` (any sample rate; the excerpt may start anywhere in the marked file). */
 export function detect(audio: MonoAudio): Detection {
   const x = samplesAt16k(audio, 'check for a watermark in');
-  let best: { z: number; sums: Float64Array } = { z: -Infinity, sums: new Float64Array(CELLS) };
-  let tries = 0;
+  const candidates: { z: number; sums: Float64Array }[] = [];
   for (const shift of SHIFTS) {
     if (x.length - shift <= STFT.nFft / 2) continue;
     const folded = foldedDeviation(x.subarray(shift));
     for (let offset = 0; offset < BLOCK_FRAMES; offset++) {
       const sums = cellSums(folded, offset);
-      const z = syncScore(sums);
-      tries++;
-      if (z > best.z) best = { z, sums };
+      candidates.push({ z: syncScore(sums), sums });
     }
   }
-  const confidence = syncConfidence(best.z, tries);
-  const payload = confidence >= PRESENT_WITH_PAYLOAD ? readPayload(best.sums) : null;
-  const present = confidence >= PRESENT_WITHOUT_PAYLOAD || payload !== null;
-  return { present, payload, confidence };
+  candidates.sort((a, b) => b.z - a.z);
+  const sync = syncConfidence(candidates[0].z, candidates.length);
+  for (const { sums } of candidates.slice(0, CANDIDATES)) {
+    const payload = readPayload(sums);
+    if (payload !== null && payload.appId === APP_ID) {
+      return { present: true, payload, confidence: Math.max(sync, 1 - CANDIDATES * 2 ** -CHECKED_BITS) };
+    }
+  }
+  return { present: sync >= PRESENT_WITHOUT_PAYLOAD, payload: null, confidence: sync };
 }
 
 /** Looks for the watermark in an audio file (WAV, FLAC, MP3 or Ogg Vorbis; channels are mixed to mono). */

@@ -1,5 +1,6 @@
-// Resumable speaker-encoder training (Arik et al. 2018): regress the TTS model's learned speaker vectors (L1) from
-// random subsets of 1…maxClips random crops of each training speaker's clips. A few speakers are kept for validation.
+// Resumable speaker-encoder training (Arik et al. 2018): regress the TTS model's learned speaker vectors from random
+// subsets of 1…maxClips random crops of each training speaker's clips, with the L1 error measured where the TTS model
+// reads the vector (its speaker-conditioning projections), not on raw dimensions it ignores. Some speakers validate.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -77,20 +78,51 @@ function cropBatch(group: readonly EncoderSpeaker[], clips: number, crop: number
   return x;
 }
 
+/**
+ * The speaker-space metric: every speaker-conditioning (FiLM) projection of the TTS model side by side, [dim, k],
+ * scaled so a random vector's projected L1 matches its raw L1. An error along a direction the TTS model never reads
+ * costs nothing; one along a direction it reads strongly costs much.
+ */
+export function speakerMetric(ttsWeights: Record<string, tf.Tensor>): tf.Tensor2D {
+  return tf.tidy(() => {
+    const m = tf.concat(Object.keys(ttsWeights).filter((k) => k.endsWith('FilmW')).sort().map((k) => ttsWeights[k]), 1) as tf.Tensor2D;
+    const probe = tf.randomNormal([256, m.shape[0]], 0, 1, 'float32', 5);
+    const scale = tf.div(tf.mean(tf.abs(probe)), tf.mean(tf.abs(tf.matMul(probe, m))));
+    return tf.mul(m, scale) as tf.Tensor2D;
+  });
+}
+
+function metricL1(pred: tf.Tensor2D, target: tf.Tensor2D, metric: tf.Tensor2D | null): tf.Scalar {
+  const d = tf.sub(pred, target);
+  return tf.mean(tf.abs(metric ? tf.matMul(d, metric) : d)) as tf.Scalar;
+}
+
 function predict(weights: EncoderWeights, cfg: EncoderConfig, x: Float32Array, speakers: number, clips: number, crop: number): tf.Tensor2D {
   const per = embedClips(weights, cfg, tf.tensor3d(x, [speakers * clips, crop, cfg.nMels]));
   return combineClips(weights, cfg, tf.reshape(per, [speakers, clips, cfg.hidden]) as tf.Tensor3D);
 }
 
 /** Mean L1 error per dimension on validation speakers for 1 and 5 clips (fixed seed, so comparable across steps). */
-export function encoderValidation(weights: EncoderWeights, cfg: EncoderConfig, speakers: readonly EncoderSpeaker[], crop: number): Record<string, number> {
+export function encoderValidation(weights: EncoderWeights, cfg: EncoderConfig, speakers: readonly EncoderSpeaker[], crop: number, metric: tf.Tensor2D | null): Record<string, number> {
   const out: Record<string, number> = {};
+  const targets = Float32Array.from(speakers.flatMap((s) => Array.from(s.target)));
   for (const clips of [1, 5]) {
     const rand = seededRandom(77 + clips);
     const x = cropBatch(speakers, clips, crop, cfg.nMels, rand);
-    const targets = Float32Array.from(speakers.flatMap((s) => Array.from(s.target)));
-    out[`l1_${clips}clips`] = tf.tidy(() => tf.mean(tf.abs(tf.sub(predict(weights, cfg, x, speakers.length, clips, crop), tf.tensor2d(targets, [speakers.length, cfg.speakerDim])))).dataSync()[0]);
+    tf.tidy(() => {
+      const pred = predict(weights, cfg, x, speakers.length, clips, crop);
+      const target = tf.tensor2d(targets, [speakers.length, cfg.speakerDim]);
+      out[`l1_${clips}clips`] = metricL1(pred, target, null).dataSync()[0];
+      if (metric) out[`metric_l1_${clips}clips`] = metricL1(pred, target, metric).dataSync()[0];
+    });
   }
+  // What predicting the training speakers' mean vector would score: the bar an encoder must beat.
+  tf.tidy(() => {
+    const target = tf.tensor2d(targets, [speakers.length, cfg.speakerDim]);
+    const mean = tf.tile(tf.mean(target, 0, true), [speakers.length, 1]) as tf.Tensor2D;
+    out.l1_mean_baseline = metricL1(mean, target, null).dataSync()[0];
+    if (metric) out.metric_l1_mean_baseline = metricL1(mean, target, metric).dataSync()[0];
+  });
   return out;
 }
 
@@ -99,6 +131,7 @@ export async function trainEncoder(
   speakers: { train: EncoderSpeaker[]; validation: EncoderSpeaker[] },
   ttsModelVersion: string,
   opts: EncoderTrainOptions,
+  metric: tf.Tensor2D | null = null,
 ): Promise<{ weights: EncoderWeights; step: number }> {
   const dim = speakers.train[0]?.target.length;
   if (!dim || speakers.train.length < opts.speakersPerBatch) {
@@ -140,7 +173,7 @@ export async function trainEncoder(
     (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRate * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     const loss = tf.tidy(() => {
       const target = tf.tensor2d(targets, [group.length, dim]);
-      const l = optimizer.minimize(() => tf.mean(tf.abs(tf.sub(predict(weights, cfg, x, group.length, clips, opts.cropFrames), target))) as tf.Scalar, true, vars);
+      const l = optimizer.minimize(() => metricL1(predict(weights, cfg, x, group.length, clips, opts.cropFrames), target, metric), true, vars);
       return l!.dataSync()[0];
     });
     sum += loss;
@@ -152,7 +185,7 @@ export async function trainEncoder(
       t0 = Date.now();
     }
     if (step % opts.checkpointEvery === 0 || step === opts.steps) {
-      const v = encoderValidation(weights, cfg, speakers.validation, opts.cropFrames);
+      const v = encoderValidation(weights, cfg, speakers.validation, opts.cropFrames, metric);
       history.push({ step, ...v });
       opts.log(`validation at ${step}: ${Object.entries(v).map(([k, x]) => `${k} ${x.toFixed(4)}`).join(' ')}`);
       await saveEncoder(opts.checkpointDir, weights, { config: cfg, ttsModelVersion, training: { step, backend: tf.getBackend(), validation: history } });

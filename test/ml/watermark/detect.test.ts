@@ -1,14 +1,12 @@
 // The watermark end to end on real speech (flite and espeak-ng made at test time, recordings from ../shared/data):
 // the payload survives resampling, 16-bit WAV, gain, MP3/Ogg at 64 kbit/s, 3 s excerpts and 20 dB SNR white noise (36 s);
-// unmarked recordings are not flagged; the mark stays 30 dB under the speech and leaves the speaker verifier's view.
+// unmarked recordings are not flagged; the mark stays 30 dB under the speech (verifier cosine: detect-synthesized.test.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MonoAudio } from '../../../ml/audio/types';
 import { writeWav16 } from '../../../ml/audio/wav';
-import { cosineSimilarity } from '../../../ml/eval/similarity';
-import { embedAudio, loadVerifier } from '../../../ml/models/verifier/embed';
 import { detect, detectFile } from '../../../ml/watermark/detect';
 import { embed } from '../../../ml/watermark/embed';
 import { voicePayload } from '../../../ml/watermark/payload';
@@ -129,14 +127,12 @@ describe('watermark false positives', () => {
 });
 
 describe('watermark inaudibility', () => {
-  it('adds at least 30 dB less energy than the speech and leaves the verifier cosine at 0.99 or more', async () => {
-    const verifier = await loadVerifier();
+  it('adds at least 30 dB less energy than the speech on flite, espeak-ng and recorded speech', async () => {
     const clips = [flite, await readMono(file('espeak.wav')), await readMono(sharedData('vcc2016/eval/SM2/200003.flac'))];
     for (const clip of clips) {
       const withMark = embed(clip, payload);
       expect(withMark.samples).toHaveLength(clip.samples.length);
       expect(markDb(clip, withMark)).toBeLessThan(-30);
-      expect(cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, withMark))).toBeGreaterThanOrEqual(0.99);
     }
   });
 });

@@ -7,7 +7,9 @@ import { initBackend } from '../../../../ml/backend';
 import { loadClip } from '../../../../ml/audio/load';
 import { logMel, type LogMel } from '../../../../ml/audio/mel';
 import { encodeSpeaker } from '../../../../ml/models/encoder/encode';
-import { DEFAULT_ENCODER_TRAIN_OPTIONS, trainEncoder, type EncoderSpeaker } from '../../../../ml/models/encoder/train';
+import { DEFAULT_ENCODER_TRAIN_OPTIONS, speakerMetric, trainEncoder, type EncoderSpeaker } from '../../../../ml/models/encoder/train';
+import { initTtsWeights, ttsConfig } from '../../../../ml/models/tts/model';
+import { tf } from '../../../../ml/backend';
 import { loadEncoder } from '../../../../ml/models/encoder/weights';
 import { tempDir } from '../../audio/fixtures';
 
@@ -32,7 +34,7 @@ beforeAll(async () => {
 });
 
 describe('trainEncoder', () => {
-  it('fits its targets better with training, resumes, and ignores clip order', async () => {
+  it('fits its targets better with training, resumes, and ignores clip order', { timeout: 600_000 }, async () => {
     const lines: string[] = [];
     const opts = { ...DEFAULT_ENCODER_TRAIN_OPTIONS, steps: 30, speakersPerBatch: 4, maxClips: 3, cropFrames: 64, learningRate: 3e-3, checkpointEvery: 15, logEvery: 5, checkpointDir: path.join(dir, 'ckpt'), log: (l: string) => lines.push(l) };
     await trainEncoder({ train: speakers, validation: speakers }, 'tts-test', { ...opts, steps: 15 });
@@ -47,5 +49,19 @@ describe('trainEncoder', () => {
     const b = encodeSpeaker(encoder, [...clips].reverse());
     expect(a).toHaveLength(8);
     a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 4));
+  });
+});
+
+describe('speakerMetric', () => {
+  it('reads only the directions the TTS speaker projections use, at the raw L1 scale', () => {
+    const weights = initTtsWeights(ttsConfig(3), 4);
+    // Give every FiLM projection a single non-zero input row: only speaker dimension 2 matters.
+    for (const [k, w] of Object.entries(weights)) {
+      if (k.endsWith('FilmW')) w.assign(tf.tidy(() => tf.oneHot(tf.fill([w.shape[1] as number], 2, 'int32'), w.shape[0] as number).transpose().toFloat()) as tf.Tensor2D);
+    }
+    const m = speakerMetric(weights);
+    const along = (dim: number) => tf.tidy(() => tf.mean(tf.abs(tf.matMul(tf.oneHot(tf.tensor1d([dim], 'int32'), 64).toFloat(), m))).dataSync()[0]);
+    expect(along(5)).toBe(0);
+    expect(along(2)).toBeGreaterThan(0);
   });
 });

@@ -44,7 +44,7 @@ describe('TTS dataset', () => {
 });
 
 describe('trainTts', () => {
-  it('lowers the loss, checkpoints, resumes, and synthesizes deterministically', async () => {
+  it('lowers the loss, checkpoints, resumes, and synthesizes deterministically', { timeout: 600_000 }, async () => {
     const lines: string[] = [];
     const opts = { ...DEFAULT_TTS_TRAIN_OPTIONS, steps: 24, batchSize: 3, learningRate: 3e-3, checkpointEvery: 12, logEvery: 4, checkpointDir: path.join(dir, 'ckpt'), log: (l: string) => lines.push(l) };
     await trainTts(data, { ...opts, steps: 12 });

@@ -1,0 +1,102 @@
+// The watermark on the app's own synthesized speech (Griffin-Lim output of the TTS model, made by the engine at test
+// time): every built-in voice's 2–4 s clip reads back its voice, the attacks hold, and the mark stays inaudible by measure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { VoiceEngine } from '../../../ml/api';
+import { lazyModels } from '../../../ml/cloning/models';
+import { createEngine } from '../../../ml/engine';
+import { cosineSimilarity } from '../../../ml/eval/similarity';
+import { builtinSpeaker, speak } from '../../../ml/models/tts/synthesize';
+import { embedAudio, loadVerifier } from '../../../ml/models/verifier/embed';
+import { detectFile } from '../../../ml/watermark/detect';
+import { embed } from '../../../ml/watermark/embed';
+import { voicePayload } from '../../../ml/watermark/payload';
+import { readMono, sox, tempDir } from '../audio/fixtures';
+
+const VOICES = ['allison', 'vcc-sf1', 'vcc-sf2', 'vcc-tf1', 'vcc-sm1', 'vcc-tm1', 'vcc-tm2', 'synth-slt', 'synth-kal', 'synth-rms'];
+const TEXTS = [
+  'The juice of lemons makes fine punch. Mend the coat.',
+  'Please call Stella. Ask her to bring these things.',
+  'A pot of tea helps to pass the evening. Thank you.',
+  'Take the winding path to reach the lake. Then rest.',
+  'The source of the huge river is the clear spring. Look.',
+];
+/** The two-sentence request that failed before the watermark was tuned for synthesized speech (3.2 s). */
+const STELLA = 'Please call Stella. Ask her to bring these things with her from the store.';
+const LONG_TEXT = 'Please call Stella. Ask her to bring these things with her from the store. Six spoons of fresh snow peas, five thick slabs of blue cheese, and maybe a snack for her brother Bob.';
+
+const dir = tempDir('watermark-synth');
+const file = (name: string) => path.join(dir, name);
+let engine: VoiceEngine;
+
+async function expectVoice(f: string, voice: string): Promise<void> {
+  const d = await detectFile(f);
+  expect(d.present, path.basename(f)).toBe(true);
+  expect(d.payload, path.basename(f)).toEqual(voicePayload(voice));
+  expect(d.confidence, path.basename(f)).toBeGreaterThan(0.99);
+}
+
+beforeAll(async () => {
+  engine = await createEngine({ libraryDir: tempDir('watermark-synth-library') });
+}, 60_000);
+
+describe('watermark on synthesized speech', () => {
+  it('reads the voice back from a 2–4 s clip of every built-in voice', async () => {
+    for (const [i, voice] of VOICES.entries()) {
+      const f = file(`${voice}.wav`);
+      fs.writeFileSync(f, (await engine.synthesize(voice, TEXTS[i % TEXTS.length])).wav);
+      const seconds = (await readMono(f)).samples.length / 16000;
+      expect(seconds, voice).toBeGreaterThanOrEqual(2);
+      expect(seconds, voice).toBeLessThanOrEqual(4.5);
+      await expectVoice(f, voice);
+    }
+  }, 60_000);
+
+  it('survives gain of ±6 dB, resampling to 44.1 kHz and MP3/Ogg at 64 kbit/s on a 3 s clip', async () => {
+    const f = file('stella.wav');
+    fs.writeFileSync(f, (await engine.synthesize('vcc-tm1', STELLA)).wav);
+    const attacked = [
+      ['quiet.wav', 'gain', '-6'],
+      ['loud.wav', 'gain', '6'],
+      ['44k.wav', 'rate', '44100'],
+      ['64k.mp3', '-C', '64'],
+      ['q7.ogg', '-C', '7'],
+    ];
+    for (const [name, ...effect] of attacked) {
+      const out = file(name);
+      if (effect[0] === '-C') sox(f, ...effect, out);
+      else sox(f, out, ...effect);
+      await expectVoice(out, 'vcc-tm1');
+    }
+  }, 30_000);
+
+  it('reads the voice from 3 s excerpts of a longer synthesized text', async () => {
+    const f = file('long.wav');
+    fs.writeFileSync(f, (await engine.synthesize('vcc-sf2', LONG_TEXT)).wav);
+    const seconds = (await readMono(f)).samples.length / 16000;
+    expect(seconds).toBeGreaterThan(7);
+    for (const start of [0, 1.13, 2.71, seconds - 3]) {
+      const out = file(`excerpt-${start.toFixed(2)}.wav`);
+      sox(f, out, 'trim', start.toFixed(3), '3');
+      await expectVoice(out, 'vcc-sf2');
+    }
+  }, 30_000);
+
+  it('adds at least 30 dB less energy than the speech and leaves the verifier cosine at 0.99 or more', async () => {
+    const tts = await lazyModels().tts();
+    const verifier = await loadVerifier();
+    for (const voice of ['vcc-sf1', 'vcc-tm2']) {
+      const clip = await speak(tts, TEXTS[0], builtinSpeaker(tts, voice));
+      const marked = embed(clip, voicePayload(voice));
+      let speech = 0;
+      let mark = 0;
+      clip.samples.forEach((x, i) => {
+        speech += x * x;
+        mark += (marked.samples[i] - x) ** 2;
+      });
+      expect(10 * Math.log10(mark / speech), voice).toBeLessThan(-30);
+      expect(cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)), voice).toBeGreaterThanOrEqual(0.99);
+    }
+  }, 30_000);
+});
