@@ -11,12 +11,12 @@ import { payloadToBits, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
 /** The added signal's energy in each STFT frame stays this far under the frame's own energy (dB). */
-export const MARGIN_DB = 30.5;
+export const MARGIN_DB = 31.5;
 /**
  * Largest relative change of a band bin. On 55 synthesized clips of 2–5.5 s, caps of 0.25 and 0.6 decoded 8 and 25
  * (the weak bins that carry most of the mark were held at the cap); 1 decoded all 55 (with SHAPE 0, 15 % sync cells).
  */
-const MAX_GAIN = 1;
+const MAX_GAIN = 0.7;
 /**
  * Mark energy per bin grows as the bin's envelope power to this exponent: 1 would give every bin the same relative
  * change; 0 gives every bin the same mark energy, so weak bins get the largest relative change. Measured on 55
