@@ -45,9 +45,10 @@ export function App() {
       <main>
         {screen === 'record' && <RecordScreen onNext={() => setScreen('consent')} />}
         {screen === 'consent' && <ConsentScreen onNext={() => setScreen('clone')} />}
-        {screen === 'clone' && (
+        {/* Clone stays mounted while hidden: a running job keeps its progress and Cancel when the person looks elsewhere. */}
+        <div hidden={screen !== 'clone'}>
           <CloneScreen onCompare={() => setScreen('compare')} onRecord={() => setScreen('record')} onConsent={() => setScreen('consent')} />
-        )}
+        </div>
         {screen === 'compare' && <CompareScreen />}
         {screen === 'library' && <LibraryScreen onCompare={() => setScreen('compare')} />}
       </main>
