@@ -4,20 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_WORDS, MIN_WORDS, buildSentenceList } from '../../../../ml/data/synth/sentence-generator';
 import { HELD_OUT_SENTENCE_SHARE, isHeldOutSentence, loadSentences } from '../../../../ml/data/synth/sentences';
+import { HARVARD_SENTENCES } from '../../../../ml/eval/harvard-sentences';
 
 /** The first Harvard list (IEEE 1969), which the TTS acceptance test speaks and so must never be trained on. */
-const HARVARD_LIST_1 = [
-  'The birch canoe slid on the smooth planks.',
-  'Glue the sheet to the dark blue background.',
-  "It's easy to tell the depth of a well.",
-  'These days a chicken leg is a rare dish.',
-  'Rice is often served in round bowls.',
-  'The juice of lemons makes fine punch.',
-  'The box was thrown beside the parked truck.',
-  'The hogs were fed chopped corn and garbage.',
-  'Four hours of steady work faced us.',
-  'A large size in stockings is hard to sell.',
-];
+const HARVARD_LIST_1 = HARVARD_SENTENCES.slice(0, 10);
 
 describe('sentences', () => {
   const sentences = loadSentences();
