@@ -52,8 +52,8 @@ export class EngineClient implements VoiceEngine {
     else p.reject(msg.error);
   }
 
-  private failAll(message: string): void {
-    for (const p of this.pending.values()) p.reject({ code: 'INTERNAL', message });
+  private failAll(message: string, code: EngineError['code'] = 'INTERNAL'): void {
+    for (const p of this.pending.values()) p.reject({ code, message });
     this.pending.clear();
     this.progressListeners.clear();
   }
@@ -68,10 +68,11 @@ export class EngineClient implements VoiceEngine {
     });
   }
 
-  /** Stops the worker; pending calls fail. */
+  /** Stops the worker; pending calls fail as CANCELLED (the app is closing: nothing went wrong). */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.failAll('The voice engine was shut down because the app is closing.', 'CANCELLED');
     if (worker) await worker.terminate();
   }
 

@@ -16,7 +16,7 @@ import { checkConsent, consentStatement, type ConsentCheck } from './cloning/con
 import { logMel } from './audio/mel';
 import { pcaMap } from './cloning/voice-map';
 import { VoiceCloneError } from './errors';
-import { cosineSimilarity } from './eval/similarity';
+import { cosineToMean } from './eval/similarity';
 import { tf } from './backend';
 import { builtinSpeaker, speak } from './models/tts/synthesize';
 import { embedAudio, sameSpeakerProbability } from './models/verifier/embed';
@@ -48,12 +48,6 @@ function peakDbfs(samples: Float32Array): number {
   let peak = 0;
   for (const x of samples) peak = Math.max(peak, Math.abs(x));
   return peak > 0 ? 20 * Math.log10(peak) : -120;
-}
-
-function mean(vectors: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(vectors[0].length);
-  for (const v of vectors) for (let i = 0; i < v.length; i++) out[i] += v[i] / vectors.length;
-  return out;
 }
 
 /** Opens the library and returns the engine; no model is loaded until an operation needs it. */
@@ -98,7 +92,7 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
 
   async function speakerSimilarity(audio: MonoAudio, references: readonly MonoAudio[]): Promise<Similarity> {
     const verifier = await models.verifier();
-    const cosine = cosineSimilarity(embedAudio(verifier, audio), mean(references.map((r) => embedAudio(verifier, r))));
+    const cosine = cosineToMean(embedAudio(verifier, audio), references.map((r) => embedAudio(verifier, r)));
     return { cosine, probability: sameSpeakerProbability(verifier, cosine) };
   }
 
@@ -187,10 +181,7 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
           figures: { ...cloned.figures, similarity: sim.cosine },
           ...(consent ? { consent: { text: consent.text, audio: consent.audio, verified: consent.check.verified, score: consent.check.score } } : {}),
         });
-        const { voices } = await library.list();
-        const summary = voices.find((v) => v.id === saved.id);
-        if (!summary) throw new VoiceCloneError('FILE_NOT_FOUND', `The new voice ${saved.id} could not be read back.`);
-        return fromStored(summary);
+        return fromStored(await library.summary(saved.id));
       } finally {
         jobs.delete(req.jobId);
       }
@@ -231,10 +222,7 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
 
     async importVoice(bytes: Uint8Array) {
       const voice = await library.importVoice(bytes);
-      const { voices } = await library.list();
-      const summary = voices.find((v) => v.id === voice.id);
-      if (!summary) throw new VoiceCloneError('FILE_NOT_FOUND', `The imported voice ${voice.id} could not be read back.`);
-      return fromStored(summary);
+      return fromStored(await library.summary(voice.id));
     },
 
     async voiceMap(): Promise<VoicePoint[]> {

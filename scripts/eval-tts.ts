@@ -18,7 +18,7 @@ import { nearestCentroidSpeakerId, type SpeakerIdResult, type SpeakerUtterance }
 import { fliteSltWav, recognizeCached, summarizeIntelligibility, type IntelligibilitySummary, type Transcribed } from '../ml/eval/tts-intelligibility';
 import { writeFileAtomic } from '../ml/files';
 import { BUILTIN_VOICE_CHOICES } from '../ml/models/tts/builtin-voices';
-import { builtinSpeaker, DEFAULT_GL_ITERATIONS, speak } from '../ml/models/tts/synthesize';
+import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
 import { DEFAULT_TTS_DIR, loadTts } from '../ml/models/tts/weights';
 import { embedFile, loadVerifier } from '../ml/models/verifier/embed';
 
@@ -125,7 +125,7 @@ function readme(args: {
     `- Machine: ${args.machine}`,
     `- Date: ${args.date}`,
     `- Text: the first ${args.sentences} Harvard sentences (IEEE 1969 lists 1–5; none is in the TTS training text)`,
-    `- Synthesis: Griffin-Lim ${DEFAULT_GL_ITERATIONS} iterations${args.synthRtf === null ? '' : `; real-time factor of the synthesis done in this run ${args.synthRtf.toFixed(2)} (shared machine)`}`,
+    `- Synthesis: mel postfilter ${DEFAULT_MEL_SHARPENING}, Griffin-Lim ${DEFAULT_GL_ITERATIONS} iterations${args.synthRtf === null ? '' : `; real-time factor of the synthesis done in this run ${args.synthRtf.toFixed(2)}`}`,
     '',
     '## Intelligibility (pocketsphinx word error rate)',
     '',
@@ -189,7 +189,9 @@ async function main(): Promise<void> {
   }
   log(`model ${modelDir}: version ${tts.modelVersion}, step ${String(step)}, backend ${backend.name}`);
 
-  const runDir = path.resolve(values.cache, `step${String(step)}-${tts.modelVersion}`.replace(/[^A-Za-z0-9._-]/g, '_'));
+  // Synthesized WAVs are reused only for the same weights and synthesis settings.
+  const settings = `pf${DEFAULT_MEL_SHARPENING}-gl${DEFAULT_GL_ITERATIONS}`;
+  const runDir = path.resolve(values.cache, `step${String(step)}-${tts.modelVersion}-${settings}`.replace(/[^A-Za-z0-9._-]/g, '_'));
   const asrCache = path.resolve(values['asr-cache']);
   const wavOf = (voice: string, index: number): string => path.join(runDir, voice, harvardName(index));
 
@@ -284,6 +286,7 @@ async function main(): Promise<void> {
     date,
     sentences,
     griffinLimIterations: DEFAULT_GL_ITERATIONS,
+    melSharpening: DEFAULT_MEL_SHARPENING,
     synthesis: { utterancesThisRun: todo.length, seconds: synthSeconds, audioSeconds, realTimeFactor: synthRtf },
     intelligibility: { ...intelligibility, utterances: transcribed },
     speakerIdentity: {

@@ -134,22 +134,95 @@ export function reflectPad(samples: Float32Array, pad: number): Float32Array {
   return out;
 }
 
+/**
+ * One STFT configuration with its FFT, window and buffers made once, for callers that transform many times (Griffin-Lim):
+ * the same arithmetic as `stft`/`istft`, without rebuilding them on every call.
+ */
+export class StftPlan {
+  readonly params: StftParams;
+  private readonly fft: RealFft;
+  private readonly window: Float64Array;
+  private readonly frame: Float64Array;
+  private readonly frameB: Float64Array;
+  /** Summed squared window of the overlap-add, by frame count (it depends only on that). */
+  private envelope: { frames: number; norm: Float64Array } | null = null;
+
+  constructor(params: StftParams) {
+    checkStftParams(params);
+    this.params = params;
+    this.fft = new RealFft(params.nFft);
+    this.window = hannWindow(params.winLength, params.nFft);
+    this.frame = new Float64Array(params.nFft);
+    this.frameB = new Float64Array(params.nFft);
+  }
+
+  /** Centered STFT with a Hann window (librosa.stft defaults, no normalization), into `out` when given and of the right size. */
+  stft(samples: Float32Array, out?: Spectrogram): Spectrogram {
+    const { nFft, hopLength } = this.params;
+    const { fft, window, frame } = this;
+    const padded = reflectPad(samples, nFft / 2);
+    const frames = frameCount(samples.length, hopLength);
+    const fits = out !== undefined && out.frames === frames && out.bins === fft.bins;
+    const re = fits ? out.re : new Float32Array(frames * fft.bins);
+    const im = fits ? out.im : new Float32Array(frames * fft.bins);
+    for (let t = 0; t < frames; t++) {
+      const start = t * hopLength;
+      for (let i = 0; i < nFft; i++) frame[i] = padded[start + i] * window[i];
+      fft.forward(frame, re, im, t * fft.bins);
+    }
+    return { frames, bins: fft.bins, re, im };
+  }
+
+  private norm(frames: number): Float64Array {
+    if (this.envelope?.frames !== frames) {
+      const { nFft, hopLength } = this.params;
+      const norm = new Float64Array((frames - 1) * hopLength + nFft);
+      for (let t = 0; t < frames; t++) for (let i = 0; i < nFft; i++) norm[t * hopLength + i] += this.window[i] * this.window[i];
+      this.envelope = { frames, norm };
+    }
+    return this.envelope.norm;
+  }
+
+  /**
+   * Inverse of `stft` by weighted overlap-add (librosa.istft): divides by the summed squared window and trims the
+   * centering pad. `length` defaults to (frames - 1) * hop, the longest length `stft` maps to these frames.
+   */
+  istft(spec: Spectrogram, length = (spec.frames - 1) * this.params.hopLength): Float32Array {
+    const { nFft, hopLength } = this.params;
+    const { fft, window } = this;
+    if (spec.bins !== fft.bins) {
+      throw new VoiceCloneError('BAD_ARGUMENT', `Spectrogram has ${spec.bins} bins, but nFft ${nFft} needs ${fft.bins}.`);
+    }
+    const pad = nFft / 2;
+    const total = (spec.frames - 1) * hopLength + nFft;
+    const acc = new Float64Array(total);
+    const norm = this.norm(spec.frames);
+    const frameA = this.frame;
+    const frameB = this.frameB;
+    const overlapAdd = (frame: Float64Array, t: number): void => {
+      const start = t * hopLength;
+      for (let i = 0; i < nFft; i++) acc[start + i] += frame[i] * window[i];
+    };
+    for (let t = 0; t < spec.frames; t += 2) {
+      // Frames go through the inverse FFT in pairs; an odd last frame pairs with itself.
+      const u = Math.min(t + 1, spec.frames - 1);
+      fft.inversePair(spec.re, spec.im, t * spec.bins, frameA, spec.re, spec.im, u * spec.bins, frameB);
+      overlapAdd(frameA, t);
+      if (u !== t) overlapAdd(frameB, u);
+    }
+    const out = new Float32Array(length);
+    const tiny = 1e-10;
+    for (let i = 0; i < length && pad + i < total; i++) {
+      const w = norm[pad + i];
+      out[i] = w > tiny ? acc[pad + i] / w : acc[pad + i];
+    }
+    return out;
+  }
+}
+
 /** Centered STFT with a Hann window (librosa.stft defaults, no normalization). */
 export function stft(samples: Float32Array, p: StftParams): Spectrogram {
-  checkStftParams(p);
-  const fft = new RealFft(p.nFft);
-  const window = hannWindow(p.winLength, p.nFft);
-  const padded = reflectPad(samples, p.nFft / 2);
-  const frames = frameCount(samples.length, p.hopLength);
-  const re = new Float32Array(frames * fft.bins);
-  const im = new Float32Array(frames * fft.bins);
-  const frame = new Float64Array(p.nFft);
-  for (let t = 0; t < frames; t++) {
-    const start = t * p.hopLength;
-    for (let i = 0; i < p.nFft; i++) frame[i] = padded[start + i] * window[i];
-    fft.forward(frame, re, im, t * fft.bins);
-  }
-  return { frames, bins: fft.bins, re, im };
+  return new StftPlan(p).stft(samples);
 }
 
 /** Magnitude |X| of each STFT bin. */
@@ -169,37 +242,5 @@ export function stftMagnitude(samples: Float32Array, p: StftParams): MagnitudeSp
  * trims the centering pad. `length` defaults to (frames - 1) * hop, the longest length `stft` maps to these frames.
  */
 export function istft(spec: Spectrogram, p: StftParams, length = (spec.frames - 1) * p.hopLength): Float32Array {
-  checkStftParams(p);
-  const fft = new RealFft(p.nFft);
-  if (spec.bins !== fft.bins) {
-    throw new VoiceCloneError('BAD_ARGUMENT', `Spectrogram has ${spec.bins} bins, but nFft ${p.nFft} needs ${fft.bins}.`);
-  }
-  const window = hannWindow(p.winLength, p.nFft);
-  const pad = p.nFft / 2;
-  const total = (spec.frames - 1) * p.hopLength + p.nFft;
-  const acc = new Float64Array(total);
-  const norm = new Float64Array(total);
-  const frameA = new Float64Array(p.nFft);
-  const frameB = new Float64Array(p.nFft);
-  const overlapAdd = (frame: Float64Array, t: number): void => {
-    const start = t * p.hopLength;
-    for (let i = 0; i < p.nFft; i++) {
-      acc[start + i] += frame[i] * window[i];
-      norm[start + i] += window[i] * window[i];
-    }
-  };
-  for (let t = 0; t < spec.frames; t += 2) {
-    // Frames go through the inverse FFT in pairs; an odd last frame pairs with itself.
-    const u = Math.min(t + 1, spec.frames - 1);
-    fft.inversePair(spec.re, spec.im, t * spec.bins, frameA, spec.re, spec.im, u * spec.bins, frameB);
-    overlapAdd(frameA, t);
-    if (u !== t) overlapAdd(frameB, u);
-  }
-  const out = new Float32Array(length);
-  const tiny = 1e-10;
-  for (let i = 0; i < length && pad + i < total; i++) {
-    const w = norm[pad + i];
-    out[i] = w > tiny ? acc[pad + i] / w : acc[pad + i];
-  }
-  return out;
+  return new StftPlan(p).istft(spec, length);
 }

@@ -3,13 +3,16 @@
 
 import { VoiceCloneError } from '../errors';
 import { MEL } from './config';
-import { istft, stft, type MagnitudeSpectrogram, type Spectrogram, type StftParams } from './fft';
+import { StftPlan, type MagnitudeSpectrogram, type Spectrogram, type StftParams } from './fft';
 import { checkMelParams, filterSupport, melFilterbank, type LogMel, type MelParams } from './mel';
 import type { MonoAudio } from './types';
 import { seededRandom } from '../random';
 
-/** Multiplicative NNLS updates (Lee & Seung) that refine the interpolated inverse of the filterbank. */
-const NNLS_ITERATIONS = 30;
+/**
+ * Multiplicative NNLS updates (Lee & Seung) that refine the interpolated inverse of the filterbank. 10 instead of 30
+ * left synthesized speech as intelligible (pocketsphinx WER on 15 held-out sentences, two voices) at a third of the cost.
+ */
+const NNLS_ITERATIONS = 10;
 const MOMENTUM = 0.99;
 const TINY = 1e-12;
 
@@ -108,9 +111,11 @@ export function griffinLim(magnitude: MagnitudeSpectrogram, cfg: StftParams = ME
   const prevRe = new Float32Array(n);
   const prevIm = new Float32Array(n);
   const step = MOMENTUM / (1 + MOMENTUM);
+  const plan = new StftPlan(cfg);
+  const rebuilt: Spectrogram = { frames, bins, re: new Float32Array(n), im: new Float32Array(n) };
   for (let it = 0; it < iterations; it++) {
     apply();
-    const rebuilt = stft(istft(spec, cfg), cfg);
+    plan.stft(plan.istft(spec), rebuilt);
     for (let i = 0; i < n; i++) {
       const re = rebuilt.re[i] - step * prevRe[i];
       const im = rebuilt.im[i] - step * prevIm[i];
@@ -122,7 +127,7 @@ export function griffinLim(magnitude: MagnitudeSpectrogram, cfg: StftParams = ME
     prevIm.set(rebuilt.im);
   }
   apply();
-  return istft(spec, cfg);
+  return plan.istft(spec);
 }
 
 /** Audio from a log-mel spectrogram: melToLinear then griffinLim, clipped to [−1, 1]. */

@@ -113,12 +113,25 @@ function cancelled(): VoiceCloneError {
   return new VoiceCloneError('CANCELLED', 'Adaptation was cancelled; nothing was saved.');
 }
 
+/** Clips one optimizer step looks at, at most: keeps a step's cost (and a 10-clip adaptation's time) bounded. */
+export const CLIPS_PER_STEP = 4;
+
+/**
+ * The training clips split into the batches successive steps cycle through: all of them when they fit in one step,
+ * else consecutive groups of CLIPS_PER_STEP, the last one completed from the start so every step sees as many clips.
+ */
+export function stepBatches<T>(clips: readonly T[]): T[][] {
+  if (clips.length <= CLIPS_PER_STEP) return [[...clips]];
+  const count = Math.ceil(clips.length / CLIPS_PER_STEP);
+  return Array.from({ length: count }, (_, j) => Array.from({ length: CLIPS_PER_STEP }, (_, i) => clips[(j * CLIPS_PER_STEP + i) % clips.length]));
+}
+
 /** Lets queued events (a cancel message, a progress redraw) run between steps. */
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Adapts the model to the clips. With 3 or more clips the last one is held out: its loss picks the step to keep
- * (early stopping). Throws CANCELLED promptly (within one step) when `signal` aborts; nothing is kept then.
+ * (early stopping). Each step fits at most CLIPS_PER_STEP of the other clips, cycling through them. Throws CANCELLED promptly (within one step) when `signal` aborts; nothing is kept then.
  */
 export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], opts: AdaptOptions): Promise<AdaptResult> {
   if (clips.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation needs at least one clip with its text.');
@@ -131,7 +144,7 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
   if (opts.signal?.aborted) throw cancelled();
   const heldOut = utts.length >= 3 ? utts[utts.length - 1] : null;
   const train = heldOut ? utts.slice(0, -1) : utts;
-  const trainBatch = makeBatch(train, cfg.nMels);
+  const trainBatches = stepBatches(train).map((b) => makeBatch(b, cfg.nMels));
   const heldBatch = heldOut ? makeBatch([heldOut], cfg.nMels) : null;
 
   const speaker = tf.variable(tf.tensor2d(start, [1, cfg.speakerDim]));
@@ -153,6 +166,7 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
     for (step = 1; step <= total; step++) {
       await yieldToEvents();
       if (opts.signal?.aborted) throw cancelled();
+      const trainBatch = trainBatches[step % trainBatches.length];
       const loss = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(
           () => ttsLosses(weights, cfg, trainBatch, tf.tile(speaker, [trainBatch.size, 1]) as tf.Tensor2D).total,

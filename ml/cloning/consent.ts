@@ -3,7 +3,7 @@
 
 import type { LogMel } from '../audio/mel';
 import { VoiceCloneError } from '../errors';
-import { cosineSimilarity } from '../eval/similarity';
+import { cosineToMean } from '../eval/similarity';
 import { embedMels } from '../models/verifier/embed';
 import type { LoadedVerifier } from '../models/verifier/weights';
 
@@ -30,9 +30,7 @@ export interface ConsentCheck {
 export function consentScore(verifier: LoadedVerifier, consent: LogMel, clips: readonly LogMel[]): number {
   if (clips.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'Consent is checked against at least one cloning clip.');
   const [statement, ...others] = embedMels(verifier, [consent, ...clips]);
-  const mean = new Float32Array(statement.length);
-  for (const e of others) for (let i = 0; i < e.length; i++) mean[i] += e[i] / others.length;
-  return cosineSimilarity(statement, mean);
+  return cosineToMean(statement, others);
 }
 
 /** Checks consent; throws CONSENT_REJECTED when the statement's speaker does not match the clips'. */

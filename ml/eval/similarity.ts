@@ -1,4 +1,4 @@
-// Embedding comparisons: cosine similarity, and nearest-centroid speaker classification accuracy.
+// Embedding comparisons: cosine similarity (also against a mean of embeddings), and nearest-centroid speaker classification accuracy.
 // Embeddings are plain arrays so evaluation code never holds tensors.
 
 import { VoiceCloneError } from '../errors';
@@ -17,6 +17,17 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
     nb += b[i] * b[i];
   }
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Cosine between one embedding and the mean of others (a clip against a speaker's other clips). */
+export function cosineToMean(embedding: ArrayLike<number>, others: readonly ArrayLike<number>[]): number {
+  if (others.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'The comparison needs at least one other embedding.');
+  const mean = new Float64Array(embedding.length);
+  for (const e of others) {
+    if (e.length !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', 'Embeddings differ in length.');
+    for (let i = 0; i < e.length; i++) mean[i] += e[i] / others.length;
+  }
+  return cosineSimilarity(embedding, mean);
 }
 
 export interface LabeledEmbedding {

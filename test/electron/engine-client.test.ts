@@ -29,4 +29,23 @@ describe('EngineClient', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('fails calls still pending at close as CANCELLED, not as an internal error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-client-'));
+    const hanging = path.join(dir, 'engine.mts');
+    fs.writeFileSync(hanging, 'export async function createEngine() { return { voiceMap: () => new Promise(() => {}) }; }\n');
+    const client = new EngineClient({ workerFile: await buildEngineWorker(), engineModule: hanging, libraryDir: dir });
+    try {
+      const pending = client.voiceMap().then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      await client.close();
+      expect(await pending).toEqual({ code: 'CANCELLED', message: 'The voice engine was shut down because the app is closing.' });
+      expect(client.started).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -132,6 +132,12 @@ export class VoiceLibrary {
     return { voices, problems };
   }
 
+  /** The list() entry of voice `id`, reading only its file. */
+  async summary(id: string): Promise<VoiceSummary> {
+    const { file, bytes } = await this.readVoiceFile(id);
+    return summarize(file.meta, bytes.length);
+  }
+
   /** The full voice `id`. */
   async get(id: string): Promise<Voice> {
     return voiceFromFile((await this.readVoiceFile(id)).file, label(id));

@@ -1,5 +1,5 @@
 // Inline SVG charts for the bench report: a line chart of a figure against N (one line per method, like the paper's
-// figures, with an optional dashed reference level) and a log-scale bar chart (bytes per method).
+// figures, with optional dashed reference levels) and a log-scale bar chart (bytes per method).
 
 import { VoiceCloneError } from '../../errors';
 import { tickStep } from '../histogram-plot';
@@ -17,10 +17,16 @@ export interface LineChart {
   /** The N values on the x axis, evenly spaced in this order. */
   xs: readonly number[];
   series: readonly LineSeries[];
-  /** A horizontal dashed level (e.g. the same figure on real recordings). */
-  reference?: { label: string; value: number };
+  /** Horizontal dashed levels (e.g. the same figure on real recordings). */
+  references?: readonly ChartReference[];
   /** Fixed y range; default 0 to 10 % above the largest value. */
   yMax?: number;
+}
+
+export interface ChartReference {
+  label: string;
+  value: number;
+  color: string;
 }
 
 export interface Bar {
@@ -65,7 +71,8 @@ function legend(items: ReadonlyArray<{ label: string; color: string; dashed?: bo
 /** SVG of `chart`: x positions are the N values evenly spaced, y linear from 0. */
 export function lineChartSvg(chart: LineChart): string {
   if (chart.xs.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'A line chart needs at least one x value.');
-  const values = [...chart.series.flatMap((s) => s.points.map((p) => p[1])), ...(chart.reference ? [chart.reference.value] : [])];
+  const references = chart.references ?? [];
+  const values = [...chart.series.flatMap((s) => s.points.map((p) => p[1])), ...references.map((r) => r.value)];
   if (values.some((v) => !Number.isFinite(v))) throw new VoiceCloneError('BAD_ARGUMENT', `Chart "${chart.title}" has a value that is not a finite number.`);
   const top = chart.yMax ?? Math.max(...values, 1e-9) * 1.1;
   const x = (n: number) => M.left + ((chart.xs.indexOf(n) + 0.5) / chart.xs.length) * PW;
@@ -77,15 +84,15 @@ export function lineChartSvg(chart: LineChart): string {
     body.push(`<text x="${M.left - 6}" y="${y(v) + 4}" text-anchor="end">${fmt(v)}</text>`);
   }
   for (const n of chart.xs) body.push(`<text x="${x(n)}" y="${M.top + PH + 18}" text-anchor="middle">${n}</text>`);
-  if (chart.reference) {
-    body.push(`<line x1="${M.left}" x2="${M.left + PW}" y1="${y(chart.reference.value)}" y2="${y(chart.reference.value)}" stroke="#000" stroke-dasharray="5 3"/>`);
+  for (const r of references) {
+    body.push(`<line x1="${M.left}" x2="${M.left + PW}" y1="${y(r.value)}" y2="${y(r.value)}" stroke="${r.color}" stroke-dasharray="5 3"/>`);
   }
   for (const s of chart.series) {
     const pts = s.points.filter(([n]) => chart.xs.includes(n)).map(([n, v]) => `${x(n)},${y(v)}`);
     body.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
     for (const p of pts) body.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3.5" fill="${s.color}"/>`);
   }
-  const items = [...chart.series.map((s) => ({ label: s.label, color: s.color })), ...(chart.reference ? [{ label: chart.reference.label, color: '#000', dashed: true }] : [])];
+  const items = [...chart.series.map((s) => ({ label: s.label, color: s.color })), ...references.map((r) => ({ label: r.label, color: r.color, dashed: true }))];
   return frame(chart.title, 'clips cloned from (N)', chart.yLabel, [...body, ...legend(items)]);
 }
 

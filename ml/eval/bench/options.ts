@@ -1,6 +1,7 @@
 // What one run of the cloning-methods bench does: speakers, clip counts N, methods, sentences, adaptation steps, output
-// folder; read from command-line arguments (npm run eval -- …), with --quick giving the small CI-sized run.
+// folder, worker processes; read from command-line arguments (npm run eval -- …), with --quick giving the small CI-sized run.
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { VoiceCloneError } from '../../errors';
 import { CLONE_METHODS, type CloneMethod } from '../../cloning/library/types';
@@ -16,15 +17,23 @@ export interface BenchOptions {
   /** Adaptation steps at most; null: cloneVoice's own defaults. */
   adaptSteps: number | null;
   out: string;
+  /** Processes measuring cells side by side (wasm runs one thread per process). */
+  workers: number;
 }
+
+/** One process per core, at most 2 (this project's laptops-sized default). */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+/** Most worker processes a run may ask for. */
+export const MAX_WORKERS = 16;
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   speakers: null,
   samples: [1, 2, 3, 5, 10],
   methods: [...CLONE_METHODS],
-  sentences: 5,
+  sentences: 3,
   adaptSteps: null,
   out: 'docs/eval',
+  workers: DEFAULT_WORKERS,
 };
 
 /** The CI-sized run: 2 speakers, N ∈ {1, 5}, all methods, 5 adaptation steps, 2 sentences. */
@@ -34,7 +43,8 @@ export const QUICK_BENCH_OPTIONS: BenchOptions = {
   methods: [...CLONE_METHODS],
   sentences: 2,
   adaptSteps: 5,
-  out: 'docs/eval/quick',
+  out: 'cache/eval/quick',
+  workers: DEFAULT_WORKERS,
 };
 
 /** Most synthesis sentences the bench has (VCC2016 eval sentences with a parallel recording). */
@@ -42,7 +52,7 @@ export const MAX_SENTENCES = 5;
 
 export const BENCH_USAGE =
   'npm run eval -- [--speakers vcc2016:SF3,librispeech-subset:1234,fsdd:george] [--samples 1,2,3,5,10] ' +
-  '[--methods encode,adapt-embedding,adapt-whole] [--sentences 1-5] [--adapt-steps N] [--out dir] [--quick]';
+  '[--methods encode,adapt-embedding,adapt-whole] [--sentences 1-5] [--adapt-steps N] [--workers N] [--out dir] [--quick]';
 
 function list(value: string, flag: string): string[] {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -78,6 +88,9 @@ export function validateBenchOptions(o: BenchOptions): BenchOptions {
   if (o.adaptSteps !== null && (!Number.isInteger(o.adaptSteps) || o.adaptSteps < 1)) {
     throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation steps must be a whole number of at least 1.');
   }
+  if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > MAX_WORKERS) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Workers must be a whole number from 1 to ${MAX_WORKERS}.`);
+  }
   if (o.out.trim() === '') throw new VoiceCloneError('BAD_ARGUMENT', 'The output folder (--out) is empty.');
   return { ...o, samples: [...new Set(o.samples)].sort((a, b) => a - b), methods: CLONE_METHODS.filter((m) => o.methods.includes(m)) };
 }
@@ -95,6 +108,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         methods: { type: 'string' },
         sentences: { type: 'string' },
         'adapt-steps': { type: 'string' },
+        workers: { type: 'string' },
         out: { type: 'string' },
         quick: { type: 'boolean', default: false },
       },
@@ -110,5 +124,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, MAX_SENTENCES),
     adaptSteps: values['adapt-steps'] === undefined ? base.adaptSteps : wholeNumber(values['adapt-steps'], '--adapt-steps', 1, 100000),
     out: values.out ?? base.out,
+    workers: values.workers === undefined ? base.workers : wholeNumber(values.workers, '--workers', 1, MAX_WORKERS),
   });
 }

@@ -1,5 +1,5 @@
 // Console progress for the bench: a bar, cells done of total, and the time left estimated from the cells measured so
-// far (cells read from the cache finish at once, so they do not count toward the rate).
+// far (cells read from the cache finish at once, so they do not count toward the rate) shared among the workers.
 
 export interface BenchProgress {
   done: number;
@@ -9,6 +9,8 @@ export interface BenchProgress {
   measuredSeconds: number;
   /** What is being worked on now. */
   label: string;
+  /** Processes measuring cells side by side (the time left divides among them); 1 when absent. */
+  workers?: number;
 }
 
 /** 75 → "1m15s", 3725 → "1h02m"; under a minute in whole seconds. */
@@ -23,7 +25,7 @@ export function formatDuration(seconds: number): string {
 export function formatProgress(p: BenchProgress, width = 24): string {
   const share = p.total === 0 ? 1 : p.done / p.total;
   const filled = Math.round(share * width);
-  const eta = p.measured === 0 ? '?' : formatDuration((p.measuredSeconds / p.measured) * (p.total - p.done));
+  const eta = p.measured === 0 ? '?' : formatDuration(((p.measuredSeconds / p.measured) * (p.total - p.done)) / (p.workers ?? 1));
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.done}/${p.total} ${String(Math.round(share * 100)).padStart(3)} % ETA ${eta}  ${p.label}`;
 }
 

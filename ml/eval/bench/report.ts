@@ -2,8 +2,8 @@
 // time and bytes per method, every aggregate and cell, and the machine, backend, models and date the figures came from.
 
 import type { CloneMethod } from '../../cloning/library/types';
-import { escapeHtml as esc, lineChartSvg, logBarChartSvg, type LineSeries } from './charts';
-import type { MethodAggregate } from './aggregate';
+import { escapeHtml as esc, lineChartSvg, logBarChartSvg, type ChartReference, type LineSeries } from './charts';
+import type { MethodAggregate, VerificationFigures } from './aggregate';
 import type { BenchResults } from './run';
 
 export const METHOD_COLORS: Record<CloneMethod, string> = { encode: '#1f77b4', 'adapt-embedding': '#ff7f0e', 'adapt-whole': '#2ca02c' };
@@ -30,7 +30,10 @@ function charts(r: BenchResults): string {
   const a = r.aggregates;
   if (a.length === 0) return '<p><strong>No cell was measured, so there is nothing to chart.</strong></p>';
   const xs = [...new Set(a.map((x) => x.n))].sort((p, q) => p - q);
-  const ref = r.realReference;
+  const levels = (value: (f: VerificationFigures) => number): ChartReference[] => [
+    ...(r.realReference ? [{ label: 'real recordings', value: 100 * value(r.realReference), color: '#000' }] : []),
+    ...(r.trainedReference ? [{ label: 'TTS trained voices', value: 100 * value(r.trainedReference), color: '#888' }] : []),
+  ];
   const bytes = [...new Set(a.map((x) => x.method))].map((m) => {
     const own = a.filter((x) => x.method === m);
     return { label: m, color: METHOD_COLORS[m], value: own.reduce((s, x) => s + x.bytes, 0) / own.length };
@@ -41,7 +44,7 @@ function charts(r: BenchResults): string {
       yLabel: 'EER (%)',
       xs,
       series: seriesOf(a, (x) => 100 * x.eer),
-      reference: ref ? { label: 'real recordings', value: 100 * ref.eer } : undefined,
+      references: levels((f) => f.eer),
       yMax: 100,
     }),
     lineChartSvg({
@@ -49,7 +52,7 @@ function charts(r: BenchResults): string {
       yLabel: 'accuracy (%)',
       xs,
       series: seriesOf(a, (x) => 100 * x.accuracy),
-      reference: ref ? { label: 'real recordings', value: 100 * ref.accuracy } : undefined,
+      references: levels((f) => f.accuracy),
       yMax: 100,
     }),
     lineChartSvg({ title: 'Cloning time', yLabel: 'seconds per voice', xs, series: seriesOf(a, (x) => x.cloneSeconds) }),
@@ -100,6 +103,12 @@ export function benchReportHtml(r: BenchResults): string {
     ? `<p>The same trials on the speakers' real readings of the synthesis sentences (${r.realReference.speakers.join(', ')}; the verifier's ceiling here): ` +
       `EER ${pct(r.realReference.eer)}, accuracy ${pct(r.realReference.accuracy)}, cosine to own ${r.realReference.meanOwnCosine.toFixed(3)}.</p>`
     : '';
+  const trained = r.trainedReference
+    ? `<p>The TTS model's own trained voices of real people (${r.trainedReference.speakers.join(', ')}, spoken with their learned speaker vectors) scored ` +
+      `against those people's real recordings the same way: EER ${pct(r.trainedReference.eer)}, accuracy ${pct(r.trainedReference.accuracy)}, ` +
+      `cosine to own ${r.trainedReference.meanOwnCosine.toFixed(3)}. This is what a well-placed vector in the model's speaker space reaches, ` +
+      'the space that speaker encoding and embedding-only adaptation search.</p>'
+    : '';
   const cells = table(
     ['speaker', 'N', 'method', 'cosine to own', 'MCD (dB)', 'WER', 'clone s'],
     r.cellSummaries.map((c) => [c.speaker, String(c.n), c.method, num(c.meanOwnCosine, 3), num(c.mcdDb), pct(c.wer), num(c.cloneSeconds)]),
@@ -122,6 +131,7 @@ ${about}
 <h2>Notes</h2><ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 <h2>Figures</h2>${charts(r)}
 ${real}
+${trained}
 <h2>Per method and N</h2>${aggregates}
 <h2>Per cell</h2>${cells}
 <h2>Cells not measured</h2>${skipped}

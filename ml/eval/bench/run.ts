@@ -7,22 +7,25 @@ import path from 'node:path';
 import { loadClip } from '../../audio/load';
 import { initBackend, type BackendInfo } from '../../backend';
 import type { CloneMethod } from '../../cloning/library/types';
-import { lazyModels } from '../../cloning/models';
+import { lazyModels, type Models } from '../../cloning/models';
 import { readSharedData } from '../../data/corpora/shared-data';
 import type { SentenceTranscript } from '../../data/vcc2016-transcripts';
 import { VoiceCloneError } from '../../errors';
 import { writeFileAtomic } from '../../files';
 import { embedAudio } from '../../models/verifier/embed';
-import { VERIFIER_FORMAT_VERSION } from '../../models/verifier/weights';
+import { VERIFIER_FORMAT_VERSION, type LoadedVerifier } from '../../models/verifier/weights';
+import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../../models/tts/synthesize';
+import type { LoadedTts } from '../../models/tts/weights';
 import type { LabeledEmbedding } from '../similarity';
 import { aggregateCells, summarizeCell, verificationFigures, type CellSummary, type MethodAggregate, type VerificationFigures } from './aggregate';
 import { cacheDir, cellFile, fingerprint, readCachedCell, writeCachedCell } from './cache';
 import { runCell, type CellResult } from './cell';
+import { measureInWorkers } from './workers';
 import { MAX_SENTENCES, validateBenchOptions, type BenchOptions } from './options';
 import type { BenchProgress } from './progress';
 import { benchReportHtml } from './report';
 import { synthesisSentences } from './sentences';
-import { defaultSpeakerKeys, LIBRI_SEGMENT_SECONDS, loadBenchSpeaker, type BenchSpeaker } from './speakers';
+import { defaultSpeakerKeys, LIBRI_SEGMENT_SECONDS, loadBenchSpeaker, type BenchSpeaker, type SpeakerContext } from './speakers';
 
 export const RESULTS_FILE = 'results.json';
 export const REPORT_FILE = 'report.html';
@@ -71,11 +74,17 @@ export interface BenchResults {
   enrollment: Array<LabeledEmbedding & { id: string }>;
   /** The same verification on the speakers' real readings of the synthesis sentences (VCC2016 only): the ceiling. */
   realReference: (VerificationFigures & { speakers: string[] }) | null;
+  /**
+   * The TTS model's built-in voices of real VCC2016 training speakers, spoken with their learned vectors, against those
+   * speakers' real eval readings: how near the model's speaker space comes to real people (null without such voices).
+   */
+  trainedReference: (VerificationFigures & { speakers: string[] }) | null;
   cells: CellResult[];
   skipped: SkippedCell[];
   aggregates: MethodAggregate[];
   cellSummaries: CellSummary[];
-  timing: { totalSeconds: number; measuredCells: number; cachedCells: number };
+  /** Wall time of the whole run; cells measured in this run (by any worker) and cells read from an earlier run's cache. */
+  timing: { totalSeconds: number; measuredCells: number; cachedCells: number; workers: number };
 }
 
 export interface BenchHooks {
@@ -85,11 +94,32 @@ export interface BenchHooks {
 
 const step = (training: Record<string, unknown>): number | null => (typeof training.step === 'number' ? training.step : null);
 
-/** Runs (or resumes) the bench and writes results.json and report.html into `options.out`. */
-export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}): Promise<BenchResults> {
-  const options = validateBenchOptions(requested);
-  const log = hooks.log ?? (() => {});
-  const started = performance.now();
+/** This process's share of the cells when several processes measure side by side: every `count`-th cell from `index`. */
+export interface BenchShard {
+  index: number;
+  count: number;
+}
+
+/** Everything measuring cells needs: models, speakers, sentences, and what the figures' fingerprints depend on. */
+interface BenchSetup {
+  options: BenchOptions;
+  backend: BackendInfo;
+  models: Models;
+  tts: LoadedTts;
+  verifier: LoadedVerifier;
+  encoder: BenchResults['models']['encoder'];
+  notes: string[];
+  methods: MethodStatus[];
+  keys: string[];
+  sentences: SentenceTranscript[];
+  out: string;
+  scratchDir: string;
+  speakers: BenchSpeaker[];
+  speakerContext: SpeakerContext;
+  modelId: Record<string, unknown>;
+}
+
+async function setUp(options: BenchOptions, log: (line: string) => void, scratchDir: string): Promise<BenchSetup> {
   const backend = await initBackend();
   const models = lazyModels();
   const tts = await models.tts();
@@ -122,19 +152,148 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
   const sentences = synthesisSentences(options.sentences);
   const out = path.resolve(options.out);
   await mkdir(out, { recursive: true });
+  const ctx: SpeakerContext = {
+    corpus,
+    asrCacheDir: path.join(cacheDir(out), 'asr'),
+    scratchDir,
+    synthesisIds: new Set(synthesisSentences(MAX_SENTENCES).map((s) => s.id)),
+  };
+  const speakers: BenchSpeaker[] = [];
+  for (const key of keys) {
+    log(`loading ${key}`);
+    speakers.push(await loadBenchSpeaker(key, ctx));
+  }
+  notes.push(`Synthesis: mel postfilter ${DEFAULT_MEL_SHARPENING}, Griffin-Lim ${DEFAULT_GL_ITERATIONS} iterations (the app's settings).`);
+  const modelId = {
+    tts: [tts.modelVersion, step(tts.training)],
+    synthesis: [DEFAULT_MEL_SHARPENING, DEFAULT_GL_ITERATIONS],
+    encoder,
+    verifier: step(verifier.training),
+    sentences: sentences.map((s) => [s.id, s.text]),
+  };
+  return { options, backend, models, tts, verifier, encoder, notes, methods, keys, sentences, out, scratchDir, speakers, speakerContext: ctx, modelId };
+}
+
+interface Measured {
+  cells: CellResult[];
+  skipped: SkippedCell[];
+  total: number;
+  measured: number;
+  /** Measured cells written to the cache (measured less the cells that failed). */
+  written: number;
+  cached: number;
+}
+
+/**
+ * Measures (or reads from the cache) every cell, or with `shard` only that share; measurable cells are dealt out
+ * round-robin in (N, method, speaker) order so each share gets a like mix of cheap and costly ones. Progress counts
+ * this process's cells.
+ */
+async function measureCells(setup: BenchSetup, shard: BenchShard | null, onProgress: (p: BenchProgress) => void): Promise<Measured> {
+  const { options, speakers, methods, out, modelId, models, tts, verifier, sentences, scratchDir } = setup;
+  const available = methods.filter((m) => m.available).map((m) => m.method);
+  const plan = options.samples.flatMap((n) =>
+    options.methods.flatMap((method) =>
+      speakers.map((speaker) => ({
+        n,
+        method,
+        speaker,
+        skip: !available.includes(method) ? 'method unavailable' : n > speaker.maxClips ? `only ${speaker.maxClips} cloning clips` : null,
+      })),
+    ),
+  );
+  const measurable = plan.filter((c) => c.skip === null);
+  // A shard takes its round-robin share of the measurable cells; the first shard also reports the unmeasurable ones.
+  const mine =
+    shard === null ? plan : plan.filter((c) => (c.skip === null ? measurable.indexOf(c) % shard.count === shard.index : shard.index === 0));
+  const cells: CellResult[] = [];
+  const skipped: SkippedCell[] = [];
+  const progress: BenchProgress = { done: 0, total: mine.length, measured: 0, measuredSeconds: 0, label: 'starting' };
+  let cached = 0;
+  let written = 0;
+  for (const { n, method, speaker, skip: reason } of mine) {
+    progress.label = `${speaker.key} N=${n} ${method}`;
+    onProgress({ ...progress });
+    const skip = (why: string) => skipped.push({ speaker: speaker.key, n, method, reason: why });
+    if (reason !== null) skip(reason);
+    else {
+      const fp = fingerprint({ ...modelId, speaker: speaker.key, n, method, adaptSteps: method === 'encode' ? null : options.adaptSteps });
+      const file = cellFile(out, speaker.key, n, method);
+      const hit = await readCachedCell(file, fp);
+      if (hit) {
+        cells.push(hit);
+        cached++;
+      } else {
+        const t0 = performance.now();
+        try {
+          const cell = await runCell({ models, tts, verifier, sentences, scratchDir, adaptSteps: options.adaptSteps }, speaker, n, method, fp);
+          await writeCachedCell(file, cell);
+          cells.push(cell);
+          written++;
+        } catch (e) {
+          if (!(e instanceof VoiceCloneError) || !['TEXT_INVALID', 'TOO_SHORT', 'DATA_MISSING'].includes(e.code)) throw e;
+          skip(`failed: ${e.message}`);
+        }
+        progress.measured++;
+        progress.measuredSeconds += (performance.now() - t0) / 1000;
+      }
+    }
+    progress.done++;
+  }
+  progress.label = 'done';
+  onProgress({ ...progress });
+  return { cells, skipped, total: plan.length, measured: progress.measured, written, cached };
+}
+
+/** Verification of the TTS model's built-in voices of VCC2016 training speakers against those speakers' real readings. */
+async function trainedVoicesReference(setup: BenchSetup): Promise<BenchResults['trainedReference']> {
+  const { tts, verifier, sentences, speakerContext } = setup;
+  const voices = tts.builtinVoices.map((v) => ({ id: v.id, key: tts.speakers[v.row]?.key ?? '' })).filter((v) => v.key.startsWith('vcc2016:'));
+  if (voices.length < 2) return null;
+  const enrollment: LabeledEmbedding[] = [];
+  const tests: LabeledEmbedding[] = [];
+  for (const v of voices) {
+    const speaker = await loadBenchSpeaker(v.key, speakerContext);
+    for (const e of speaker.enrollment) enrollment.push({ speaker: v.key, embedding: embedAudio(verifier, e.audio) });
+    for (const s of sentences) tests.push({ speaker: v.key, embedding: embedAudio(verifier, await speak(tts, s.text, builtinSpeaker(tts, v.id))) });
+  }
+  return { speakers: voices.map((v) => v.key), ...verificationFigures(enrollment, tests) };
+}
+
+/**
+ * Measures one share of the cells into the output folder's cache (the work of one worker process of runBench);
+ * returns how many cells it measured and how many of those it wrote.
+ */
+export async function measureShard(requested: BenchOptions, shard: BenchShard, onProgress: (p: BenchProgress) => void): Promise<{ measured: number; written: number }> {
+  const options = validateBenchOptions(requested);
+  if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Shard ${shard.index} of ${shard.count} does not exist.`);
+  }
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'voiceclone-eval-'));
   try {
-    const ctx = {
-      corpus,
-      asrCacheDir: path.join(cacheDir(out), 'asr'),
-      scratchDir,
-      synthesisIds: new Set(synthesisSentences(MAX_SENTENCES).map((s) => s.id)),
-    };
-    const speakers: BenchSpeaker[] = [];
-    for (const key of keys) {
-      log(`loading ${key}`);
-      speakers.push(await loadBenchSpeaker(key, ctx));
-    }
+    const { measured, written } = await measureCells(await setUp(options, () => {}, scratchDir), shard, onProgress);
+    return { measured, written };
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs (or resumes) the bench and writes results.json and report.html into `options.out`. With more than one worker,
+ * worker processes measure the cells into the cache first; this process then reads them all back and aggregates.
+ */
+export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}): Promise<BenchResults> {
+  const options = validateBenchOptions(requested);
+  const log = hooks.log ?? (() => {});
+  const onProgress = hooks.onProgress ?? (() => {});
+  const started = performance.now();
+  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'voiceclone-eval-'));
+  try {
+    const setup = await setUp(options, log, scratchDir);
+    const { speakers, sentences, verifier, notes } = setup;
+    const byWorkers = options.workers > 1 ? await measureInWorkers(options, onProgress) : null;
+    const { cells, skipped, total, measured, cached } = await measureCells(setup, null, byWorkers ? () => {} : onProgress);
+
     const enrollment = speakers.flatMap((s) => s.enrollment.map((e) => ({ speaker: s.key, id: e.id, embedding: Array.from(embedAudio(verifier, e.audio)) })));
     const realTests: LabeledEmbedding[] = [];
     for (const s of speakers) {
@@ -145,6 +304,8 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
     }
     const realReference =
       realTests.length === 0 ? null : { speakers: [...new Set(realTests.map((t) => t.speaker))], ...verificationFigures(enrollment, realTests) };
+    log('speaking the TTS model\'s trained voices for the reference');
+    const trainedReference = await trainedVoicesReference(setup);
 
     if (speakers.some((s) => s.corpus === 'librispeech-subset')) {
       notes.push(
@@ -154,54 +315,6 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
     }
     if (speakers.some((s) => s.parallel(sentences[0].id) === null)) notes.push('MCD and F0 error need a real reading of the same sentence: they cover VCC2016 speakers only.');
     for (const s of speakers.filter((x) => x.seenInTraining.length > 0)) notes.push(`${s.key} is not held out: the ${s.seenInTraining.join(', ')} trained on this speaker.`);
-
-    const modelId = {
-      tts: [tts.modelVersion, step(tts.training)],
-      encoder,
-      verifier: step(verifier.training),
-      sentences: sentences.map((s) => [s.id, s.text]),
-    };
-    const cells: CellResult[] = [];
-    const skipped: SkippedCell[] = [];
-    const available = methods.filter((m) => m.available).map((m) => m.method);
-    const total = speakers.length * options.samples.length * options.methods.length;
-    const progress: BenchProgress = { done: 0, total, measured: 0, measuredSeconds: 0, label: 'starting' };
-    let cached = 0;
-    for (const n of options.samples) {
-      for (const method of options.methods) {
-        for (const speaker of speakers) {
-          progress.label = `${speaker.key} N=${n} ${method}`;
-          hooks.onProgress?.({ ...progress });
-          const skip = (reason: string) => skipped.push({ speaker: speaker.key, n, method, reason });
-          if (!available.includes(method)) skip('method unavailable');
-          else if (n > speaker.maxClips) skip(`only ${speaker.maxClips} cloning clips`);
-          else {
-            const fp = fingerprint({ ...modelId, speaker: speaker.key, n, method, adaptSteps: method === 'encode' ? null : options.adaptSteps });
-            const file = cellFile(out, speaker.key, n, method);
-            const hit = await readCachedCell(file, fp);
-            if (hit) {
-              cells.push(hit);
-              cached++;
-            } else {
-              const t0 = performance.now();
-              try {
-                const cell = await runCell({ models, tts, verifier, sentences, scratchDir, adaptSteps: options.adaptSteps }, speaker, n, method, fp);
-                await writeCachedCell(file, cell);
-                cells.push(cell);
-              } catch (e) {
-                if (!(e instanceof VoiceCloneError) || !['TEXT_INVALID', 'TOO_SHORT', 'DATA_MISSING'].includes(e.code)) throw e;
-                skip(`failed: ${e.message}`);
-              }
-              progress.measured++;
-              progress.measuredSeconds += (performance.now() - t0) / 1000;
-            }
-          }
-          progress.done++;
-        }
-      }
-    }
-    progress.label = 'done';
-    hooks.onProgress?.({ ...progress });
     if (skipped.length > 0) notes.push(`${skipped.length} of ${total} cells were not measured; the report lists them and why.`);
     const aggregates = aggregateCells(cells, enrollment);
     const partial = aggregates.filter((a) => a.speakers.length < speakers.length).map((a) => `${a.method} N=${a.n}`);
@@ -209,6 +322,7 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
       notes.push(`Some points cover fewer speakers than the bench has (${partial.join(', ')}; see the speakers column): compare them with care.`);
     }
 
+    const { tts, encoder, backend, methods, keys } = setup;
     const results: BenchResults = {
       writtenAt: new Date().toISOString(),
       machine: { os: `${os.type()} ${os.release()} ${os.arch()}`, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version },
@@ -229,14 +343,20 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
       })),
       enrollment,
       realReference,
+      trainedReference,
       cells,
       skipped,
       aggregates,
       cellSummaries: cells.map((c) => summarizeCell(c, enrollment)),
-      timing: { totalSeconds: (performance.now() - started) / 1000, measuredCells: progress.measured, cachedCells: cached },
+      timing: {
+        totalSeconds: (performance.now() - started) / 1000,
+        measuredCells: measured + (byWorkers?.measured ?? 0),
+        cachedCells: cached - (byWorkers?.written ?? 0),
+        workers: options.workers,
+      },
     };
-    await writeFileAtomic(path.join(out, RESULTS_FILE), `${JSON.stringify(results)}\n`);
-    await writeFileAtomic(path.join(out, REPORT_FILE), benchReportHtml(results));
+    await writeFileAtomic(path.join(options.out, RESULTS_FILE), `${JSON.stringify(results)}\n`);
+    await writeFileAtomic(path.join(options.out, REPORT_FILE), benchReportHtml(results));
     return results;
   } finally {
     await rm(scratchDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Cosine similarity and nearest-centroid speaker classification on vectors with known geometry.
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity, speakerCentroids, speakerClassificationAccuracy } from '../../../ml/eval/similarity';
+import { cosineSimilarity, cosineToMean, speakerCentroids, speakerClassificationAccuracy } from '../../../ml/eval/similarity';
 
 describe('cosineSimilarity', () => {
   it('is 1, 0 and -1 for parallel, orthogonal and opposite vectors, whatever their length', () => {
@@ -12,6 +12,20 @@ describe('cosineSimilarity', () => {
 
   it('rejects vectors of different lengths', () => {
     expect(() => cosineSimilarity([1, 2], [1])).toThrow(/one length/);
+  });
+});
+
+describe('cosineToMean', () => {
+  it('compares against the mean of the others, not each one', () => {
+    // Mean of (1,0) and (0,1) is (0.5,0.5): at 45° to (1,0), and the same direction as (1,1).
+    expect(cosineToMean([1, 0], [[1, 0], [0, 1]])).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(cosineToMean([1, 1], [[1, 0], [0, 1]])).toBeCloseTo(1, 12);
+    expect(cosineToMean([0, 1], [[3, 0]])).toBe(0);
+  });
+
+  it('refuses an empty set of others and mismatched lengths', () => {
+    expect(() => cosineToMean([1, 0], [])).toThrow(/at least one other/);
+    expect(() => cosineToMean([1, 0], [[1, 0, 0]])).toThrow(/differ in length/);
   });
 });
 

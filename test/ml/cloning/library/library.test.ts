@@ -75,7 +75,7 @@ describe('voice library', () => {
     expect(bits(got.consent!.audio.samples)).toEqual(bits(quantized(draft.consent!.audio.samples)));
   });
 
-  it('lists summaries without heavy data, newest first, with their size on disk', async () => {
+  it('lists summaries without heavy data, newest first, with their size on disk, and gives one by id', async () => {
     const dir = libraryDir('list');
     const library = await openLibrary(dir);
     expect(await library.list()).toEqual({ voices: [], problems: [] });
@@ -95,6 +95,8 @@ describe('voice library', () => {
       figures: { cloneSeconds: 1.5 },
     });
     expect(voices[0].bytes).toBeGreaterThan(3 * 16000 * 2);
+    expect(await library.summary(a.id)).toEqual(voices[1]);
+    await expect(library.summary('nobody-3f9a1c')).rejects.toThrow(/no voice/i);
   });
 
   it('renames a voice, keeping its id and data, and refuses bad names', async () => {

@@ -1,4 +1,4 @@
-// The report's SVG charts: one line and marker set per method at the N positions, a dashed reference level, log bars,
+// The report's SVG charts: one line and marker set per method at the N positions, dashed reference levels, log bars,
 // and refusals of values that cannot be drawn.
 import { describe, expect, it } from 'vitest';
 import { lineChartSvg, logBarChartSvg } from '../../../../ml/eval/bench/charts';
@@ -14,15 +14,19 @@ describe('lineChartSvg', () => {
       { label: 'adapt-embedding', color: '#f00', points: [[1, 40], [5, 30]] },
       { label: 'adapt-whole', color: '#0f0', points: [[1, 20]] },
     ],
-    reference: { label: 'real recordings', value: 10 },
+    references: [
+      { label: 'real recordings', value: 10, color: '#000' },
+      { label: 'TTS trained voices', value: 15, color: '#777' },
+    ],
     yMax: 100,
   });
 
-  it('draws one polyline per method with a marker per point, and the dashed reference', () => {
+  it('draws one polyline per method with a marker per point, and each dashed reference with its legend', () => {
     expect(count(svg, /<polyline /g)).toBe(2);
     expect(count(svg, /<circle /g)).toBe(3);
-    expect(svg).toContain('stroke-dasharray="5 3"');
+    expect(count(svg, /stroke-dasharray="5 3"/g)).toBe(4); // two levels, two legend swatches
     expect(svg).toContain('real recordings');
+    expect(svg).toContain('TTS trained voices');
     expect(svg).toContain('EER &lt;clones&gt;');
   });
 

@@ -16,6 +16,13 @@ describe('parseBenchArgs', () => {
     expect([o.adaptSteps, o.sentences]).toEqual([5, 2]);
   });
 
+  it('takes the number of worker processes, 1 to 16', () => {
+    expect(parseBenchArgs(['--workers', '3']).workers).toBe(3);
+    expect(parseBenchArgs([]).workers).toBeGreaterThanOrEqual(1);
+    expect(() => parseBenchArgs(['--workers', '0'])).toThrow(/--workers takes whole numbers from 1 to 16/);
+    expect(() => validateBenchOptions({ ...DEFAULT_BENCH_OPTIONS, workers: 1.5 })).toThrow(/Workers must be/);
+  });
+
   it('lets flags override --quick and sorts N and methods', () => {
     const o = parseBenchArgs(['--quick', '--samples', '3,1,3', '--methods', 'adapt-whole,encode', '--adapt-steps', '7', '--out', '/tmp/x', '--speakers', 'vcc2016:TF2,librispeech-subset:19']);
     expect(o.samples).toEqual([1, 3]);

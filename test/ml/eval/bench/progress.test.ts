@@ -21,4 +21,8 @@ describe('formatProgress', () => {
       '[######------] 6/12  50 % ETA 1m00s  SF3 N=5 encode',
     );
   });
+
+  it('shares the time left among the workers measuring side by side', () => {
+    expect(formatProgress({ done: 6, total: 12, measured: 2, measuredSeconds: 20, label: 'x', workers: 2 }, 12)).toBe('[######------] 6/12  50 % ETA 30s  x');
+  });
 });

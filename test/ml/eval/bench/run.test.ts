@@ -15,7 +15,7 @@ let written: BenchResults;
 let report: string;
 
 beforeAll(async () => {
-  results = await runBench({ ...QUICK_BENCH_OPTIONS, out });
+  results = await runBench({ ...QUICK_BENCH_OPTIONS, out, workers: 2 });
   written = JSON.parse(readFileSync(path.join(out, RESULTS_FILE), 'utf8')) as BenchResults;
   report = readFileSync(path.join(out, REPORT_FILE), 'utf8');
 }, 900_000);
@@ -78,11 +78,15 @@ describe('runBench --quick', () => {
       else expect(a.bytes).toBe(256);
     }
     expect(results.realReference?.speakers).toEqual(['vcc2016:SF3', 'vcc2016:SM2']);
+    // The TTS model's built-in voices of its six VCC2016 training speakers, against those speakers' real readings.
+    expect(results.trainedReference?.speakers).toEqual(['vcc2016:SF1', 'vcc2016:SF2', 'vcc2016:TF1', 'vcc2016:SM1', 'vcc2016:TM1', 'vcc2016:TM2']);
+    expect(results.trainedReference?.utterances).toBe(6 * 2);
   });
 
   it('writes a self-contained report with the charts and where the figures came from', () => {
     expect(report).not.toMatch(/<script|<link|src="http|href="http/i);
     expect((report.match(/<svg /g) ?? []).length).toBe(4);
+    expect(report).toContain('TTS trained voices');
     for (const title of ['Speaker verification EER of clones', 'Speaker classification accuracy of clones', 'Cloning time', 'Bytes per voice']) {
       expect(report).toContain(title);
     }
@@ -93,8 +97,15 @@ describe('runBench --quick', () => {
     expect(report).toContain(`format v${results.models.verifier.formatVersion}`);
   });
 
-  it('resumes from its cache: a second run measures nothing and gives the same figures', async () => {
-    const again = await runBench({ ...QUICK_BENCH_OPTIONS, out });
+  it('measures every cell in this run, in two worker processes', () => {
+    expect(results.timing.workers).toBe(2);
+    expect(results.timing.measuredCells).toBe(results.cells.length);
+    expect(results.timing.cachedCells).toBe(0);
+  });
+
+  it('resumes from its cache: a second run, in this process alone, measures nothing and gives the same figures', async () => {
+    const again = await runBench({ ...QUICK_BENCH_OPTIONS, out, workers: 1 });
+    expect(again.timing.workers).toBe(1);
     expect(again.timing.measuredCells).toBe(0);
     expect(again.timing.cachedCells).toBe(results.cells.length);
     expect(again.aggregates).toEqual(results.aggregates);

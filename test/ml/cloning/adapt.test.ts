@@ -1,0 +1,57 @@
+// Speaker adaptation: how the clips are dealt into optimizer steps, and a short real adaptation on six VCC2016 SF3
+// readings (held out of every training set) that cycles through them, reports progress and keeps a held-out loss.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadClip } from '../../../ml/audio/load';
+import { initBackend } from '../../../ml/backend';
+import { adaptVoice, CLIPS_PER_STEP, meanSpeaker, stepBatches, type AdaptClip, type AdaptProgress } from '../../../ml/cloning/adapt';
+import { readVcc2016Transcripts } from '../../../ml/data/vcc2016-transcripts';
+import { loadTts, type LoadedTts } from '../../../ml/models/tts/weights';
+import { sharedData } from '../../support/shared-data';
+
+describe('stepBatches', () => {
+  it('gives all clips to every step when they fit in one', () => {
+    expect(stepBatches([1, 2, 3])).toEqual([[1, 2, 3]]);
+    expect(stepBatches([1, 2, 3, 4])).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('cycles through groups of CLIPS_PER_STEP, completing the last from the start', () => {
+    expect(CLIPS_PER_STEP).toBe(4);
+    const batches = stepBatches([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(batches).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 1, 2, 3],
+    ]);
+    expect(new Set(batches.flat()).size).toBe(9);
+  });
+});
+
+describe('adaptVoice', { timeout: 600_000 }, () => {
+  let tts: LoadedTts;
+  let clips: AdaptClip[];
+
+  beforeAll(async () => {
+    await initBackend();
+    tts = await loadTts();
+    const transcripts = readVcc2016Transcripts();
+    const ids = ['100015', '100020', '100031', '100041', '100053', '100056'].filter((n) => transcripts.has(n));
+    expect(ids).toHaveLength(6);
+    clips = await Promise.all(ids.map(async (n) => ({ audio: (await loadClip(sharedData(`vcc2016/train/SF3/${n}.flac`))).audio, text: transcripts.get(n)!.text })));
+  });
+
+  it('fits an embedding from 6 clips (5 to train on, more than one step holds), reporting every step', async () => {
+    const seen: AdaptProgress[] = [];
+    const result = await adaptVoice(tts, clips, { method: 'adapt-embedding', steps: 6, onProgress: (p) => seen.push(p) });
+    const steps = seen.filter((p) => p.step > 0).map((p) => p.step);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen.every((p) => p.total === 6)).toBe(true);
+    expect(seen.filter((p) => p.step > 0).every((p) => Number.isFinite(p.loss) && Number.isFinite(p.secondsLeft))).toBe(true);
+    expect(result.adapter).toBeNull();
+    expect(result.heldOutLoss).not.toBeNull();
+    expect(Number.isFinite(result.heldOutLoss)).toBe(true);
+    expect([5, 6]).toContain(result.steps);
+    const start = meanSpeaker(tts);
+    expect(result.embedding).toHaveLength(start.length);
+    expect(result.embedding.some((v, i) => Math.abs(v - start[i]) > 1e-4)).toBe(true);
+  });
+});
