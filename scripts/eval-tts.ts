@@ -14,6 +14,7 @@ import { MANIFEST_FILE, readSynthManifest } from '../ml/data/synth/cache';
 import { VoiceCloneError } from '../ml/errors';
 import { words } from '../ml/eval/asr';
 import { HARVARD_SENTENCES } from '../ml/eval/harvard-sentences';
+import { mapLimit } from '../ml/eval/map-limit';
 import { nearestCentroidSpeakerId, type SpeakerIdResult, type SpeakerUtterance } from '../ml/eval/speaker-id';
 import { fliteSltWav, recognizeCached, summarizeIntelligibility, type IntelligibilitySummary, type Transcribed } from '../ml/eval/tts-intelligibility';
 import { writeFileAtomic } from '../ml/files';
@@ -53,20 +54,6 @@ function sentenceCount(): number {
 }
 
 const harvardName = (index: number): string => `harvard-${String(index + 1).padStart(2, '0')}.wav`;
-
-/** Runs `fn` over `items`, at most `limit` at a time, keeping the input order in the result. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k], k);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /**
  * Up to TRAINING_REFERENCES training recordings of a built-in voice's speaker (`real`: a person, not a synthetic-corpus

@@ -1,5 +1,5 @@
 // Speaker adaptation (Arik et al. 2018): fit the frozen multi-speaker TTS model to a new person's clips and their text,
-// either only a new speaker embedding or also the model's speaker-conditioning layers (a compact whole-model adapter).
+// either only a new speaker embedding or the decoder's speaker-conditioning and output layers (a compact adapter).
 
 import { tf } from '../backend';
 import { logMel } from '../audio/mel';
@@ -54,10 +54,19 @@ export interface AdaptResult {
   heldOutLoss: number | null;
 }
 
-/** The weights whole-model adaptation changes: every layer's speaker FiLM and the decoder's output layer. */
+/**
+ * The weights whole-model adaptation changes: the decoder's speaker FiLM layers and its output layer. The text encoder
+ * and duration predictor keep their weights, and the speaker vector stays the encoder's estimate, so pronunciation and
+ * timing stay the trained model's. On the cloning bench (4 held-out speakers, N = 1/3/5) this kept the verifier EER
+ * (8.3 / 5.6 / 0 %) and cut the clones' WER from 96.6 / 37.1 / 65.5 % (every FiLM layer and the speaker vector
+ * adapted) to 52.6 / 25.0 / 12.1 %.
+ */
 export function adapterWeightNames(weights: TtsWeights): string[] {
-  return Object.keys(weights).filter((k) => k.endsWith('FilmW') || k.endsWith('FilmB') || k === 'decoderOutW' || k === 'decoderOutB');
+  return Object.keys(weights).filter((k) => (k.startsWith('decoder') && (k.endsWith('FilmW') || k.endsWith('FilmB'))) || k === 'decoderOutW' || k === 'decoderOutB');
 }
+
+/** Changes whenever what adaptation does changes (so cached measurements of older adaptations are not reused). */
+export const ADAPTATION_VERSION = 2;
 
 /** The mean of the training speakers' vectors: the neutral starting point. */
 export function meanSpeaker(tts: LoadedTts): Float32Array {
@@ -147,7 +156,8 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
   const trainBatches = stepBatches(train).map((b) => makeBatch(b, cfg.nMels));
   const heldBatch = heldOut ? makeBatch([heldOut], cfg.nMels) : null;
 
-  const speaker = tf.variable(tf.tensor2d(start, [1, cfg.speakerDim]));
+  // Embedding-only adaptation trains the speaker vector; whole-model adaptation trains the adapter and keeps the vector.
+  const speaker = tf.variable(tf.tensor2d(start, [1, cfg.speakerDim]), !whole);
   const adapterNames = whole ? adapterWeightNames(tts.weights) : [];
   const adapter: Record<string, tf.Variable> = Object.fromEntries(adapterNames.map((k) => [k, tf.variable(tts.weights[k].clone())]));
   const weights = { ...tts.weights, ...adapter };
@@ -170,10 +180,10 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
       const loss = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(
           () => ttsLosses(weights, cfg, trainBatch, tf.tile(speaker, [trainBatch.size, 1]) as tf.Tensor2D).total,
-          [speaker, ...Object.values(adapter)],
+          whole ? Object.values(adapter) : [speaker],
         );
-        embeddingOptimizer.applyGradients([{ name: speaker.name, tensor: grads[speaker.name] }]);
         if (whole) weightOptimizer.applyGradients(Object.values(adapter).map((v) => ({ name: v.name, tensor: grads[v.name] })));
+        else embeddingOptimizer.applyGradients([{ name: speaker.name, tensor: grads[speaker.name] }]);
         return value.dataSync()[0];
       });
       if (step % evalEvery === 0 || step === total) {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadClip } from '../../audio/load';
 import { initBackend, type BackendInfo } from '../../backend';
+import { ADAPTATION_VERSION } from '../../cloning/adapt';
 import type { CloneMethod } from '../../cloning/library/types';
 import { lazyModels, type Models } from '../../cloning/models';
 import { readSharedData } from '../../data/corpora/shared-data';
@@ -167,6 +168,7 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
   const modelId = {
     tts: [tts.modelVersion, step(tts.training)],
     synthesis: [DEFAULT_MEL_SHARPENING, DEFAULT_GL_ITERATIONS],
+    adaptation: ADAPTATION_VERSION,
     encoder,
     verifier: step(verifier.training),
     sentences: sentences.map((s) => [s.id, s.text]),
