@@ -11,10 +11,11 @@ try {
   const options = parseBenchArgs(process.argv.slice(2));
   const results = await runBench(options, { onProgress: consoleProgress(), log: (line) => console.error(line) });
   for (const note of results.notes) console.log(`note: ${note}`);
+  console.log(`flite slt on the same sentences: WER ${(100 * results.fliteReference.wer).toFixed(1)} %`);
   for (const a of results.aggregates) {
     console.log(
       `${a.method.padEnd(16)} N=${String(a.n).padEnd(3)} EER ${(100 * a.eer).toFixed(1).padStart(5)} %  accuracy ${(100 * a.accuracy).toFixed(1).padStart(5)} %  ` +
-        `clone ${a.cloneSeconds.toFixed(1)} s  ${Math.round(a.bytes)} bytes`,
+        `WER ${(100 * a.wer).toFixed(1).padStart(5)} %  clone ${a.cloneSeconds.toFixed(1)} s  ${Math.round(a.bytes)} bytes`,
     );
   }
   console.log(`${results.timing.measuredCells} cells measured, ${results.timing.cachedCells} from cache, in ${formatDuration(results.timing.totalSeconds)}`);

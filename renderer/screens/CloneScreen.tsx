@@ -18,13 +18,13 @@ const METHODS: { id: CloneMethod; title: string; tradeoff: string; needsText: bo
   {
     id: 'adapt-embedding',
     title: 'Adapt the voice',
-    tradeoff: 'Minutes: tunes only your voice code on your takes and their text — still tiny, closer likeness.',
+    tradeoff: 'Up to a minute: tunes only your voice code on your takes and their text — still tiny, a little closer.',
     needsText: true,
   },
   {
     id: 'adapt-whole',
     title: 'Adapt the whole model',
-    tradeoff: 'Longest: fine-tunes the speech model too — closest likeness, but megabytes per voice and needs text.',
+    tradeoff: 'Up to a minute: also tunes the speech model’s voice layers — closest likeness, about half a megabyte per voice, needs text.',
     needsText: true,
   },
 ];

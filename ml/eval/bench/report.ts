@@ -82,7 +82,7 @@ export function benchReportHtml(r: BenchResults): string {
     ],
   );
   const aggregates = table(
-    ['method', 'N', 'speakers', 'utterances', 'EER', 'accuracy', 'cosine to own', 'MCD (dB)', 'F0 RMSE (Hz)', 'WER', 'clone s', 'synth s', 'bytes'],
+    ['method', 'N', 'speakers', 'utterances', 'EER', 'accuracy', 'cosine to own', 'MCD (dB)', 'F0 RMSE (Hz)', 'WER', 'WER ÷ flite', 'clone s', 'synth s', 'bytes'],
     r.aggregates.map((a) => [
       a.method,
       String(a.n),
@@ -94,6 +94,7 @@ export function benchReportHtml(r: BenchResults): string {
       num(a.mcdDb),
       num(a.f0RmseHz, 1),
       pct(a.wer),
+      r.fliteReference.wer > 0 ? `${(a.wer / r.fliteReference.wer).toFixed(2)}×` : '–',
       num(a.cloneSeconds),
       num(a.synthSeconds),
       String(Math.round(a.bytes)),
@@ -109,6 +110,10 @@ export function benchReportHtml(r: BenchResults): string {
       `cosine to own ${r.trainedReference.meanOwnCosine.toFixed(3)}. This is what a well-placed vector in the model's speaker space reaches, ` +
       'the space that speaker encoding and embedding-only adaptation search.</p>'
     : '';
+  const flite = r.fliteReference;
+  const baseline =
+    `<p>Intelligibility baseline: <code>flite -voice slt</code> reading the same sentences scores a pocketsphinx WER of ${pct(flite.wer)} ` +
+    `(${flite.errors} errors in ${flite.referenceWords} words); the ratio column divides each clone's WER by it (the TTS issue's target for its voices is at most 1.5×).</p>`;
   const cells = table(
     ['speaker', 'N', 'method', 'cosine to own', 'MCD (dB)', 'WER', 'clone s'],
     r.cellSummaries.map((c) => [c.speaker, String(c.n), c.method, num(c.meanOwnCosine, 3), num(c.mcdDb), pct(c.wer), num(c.cloneSeconds)]),
@@ -132,7 +137,7 @@ ${about}
 <h2>Figures</h2>${charts(r)}
 ${real}
 ${trained}
-<h2>Per method and N</h2>${aggregates}
+<h2>Per method and N</h2>${baseline}${aggregates}
 <h2>Per cell</h2>${cells}
 <h2>Cells not measured</h2>${skipped}
 <h2>Speakers</h2>${speakers}

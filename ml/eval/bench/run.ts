@@ -18,6 +18,8 @@ import { VERIFIER_FORMAT_VERSION, type LoadedVerifier } from '../../models/verif
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../../models/tts/synthesize';
 import type { LoadedTts } from '../../models/tts/weights';
 import type { LabeledEmbedding } from '../similarity';
+import { fliteSltWav, recognizeCached } from '../tts-intelligibility';
+import { corpusWordErrorRate } from '../wer';
 import { aggregateCells, summarizeCell, verificationFigures, type CellSummary, type MethodAggregate, type VerificationFigures } from './aggregate';
 import { cacheDir, cellFile, fingerprint, readCachedCell, writeCachedCell } from './cache';
 import { runCell, type CellResult } from './cell';
@@ -80,6 +82,8 @@ export interface BenchResults {
    * speakers' real eval readings: how near the model's speaker space comes to real people (null without such voices).
    */
   trainedReference: (VerificationFigures & { speakers: string[] }) | null;
+  /** pocketsphinx WER of `flite -voice slt` reading the synthesis sentences: the intelligibility baseline of the TTS issue. */
+  fliteReference: { wer: number; errors: number; referenceWords: number };
   cells: CellResult[];
   skipped: SkippedCell[];
   aggregates: MethodAggregate[];
@@ -262,6 +266,17 @@ async function trainedVoicesReference(setup: BenchSetup): Promise<BenchResults['
   return { speakers: voices.map((v) => v.key), ...verificationFigures(enrollment, tests) };
 }
 
+/** WER of flite's slt voice on the synthesis sentences (the baseline clones' WER is compared with). */
+async function fliteBaseline(setup: BenchSetup): Promise<BenchResults['fliteReference']> {
+  const pairs: Array<{ reference: string; hypothesis: string }> = [];
+  for (const s of setup.sentences) {
+    const wav = path.join(setup.scratchDir, `flite-slt-${s.id}.wav`);
+    await fliteSltWav(s.text, wav);
+    pairs.push({ reference: s.text, hypothesis: await recognizeCached(wav, setup.speakerContext.asrCacheDir) });
+  }
+  return corpusWordErrorRate(pairs);
+}
+
 /**
  * Measures one share of the cells into the output folder's cache (the work of one worker process of runBench);
  * returns how many cells it measured and how many of those it wrote.
@@ -308,6 +323,7 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
       realTests.length === 0 ? null : { speakers: [...new Set(realTests.map((t) => t.speaker))], ...verificationFigures(enrollment, realTests) };
     log('speaking the TTS model\'s trained voices for the reference');
     const trainedReference = await trainedVoicesReference(setup);
+    const fliteReference = await fliteBaseline(setup);
 
     if (speakers.some((s) => s.corpus === 'librispeech-subset')) {
       notes.push(
@@ -346,6 +362,7 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
       enrollment,
       realReference,
       trainedReference,
+      fliteReference,
       cells,
       skipped,
       aggregates,

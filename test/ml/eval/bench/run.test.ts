@@ -81,12 +81,16 @@ describe('runBench --quick', () => {
     // The TTS model's built-in voices of its six VCC2016 training speakers, against those speakers' real readings.
     expect(results.trainedReference?.speakers).toEqual(['vcc2016:SF1', 'vcc2016:SF2', 'vcc2016:TF1', 'vcc2016:SM1', 'vcc2016:TM1', 'vcc2016:TM2']);
     expect(results.trainedReference?.utterances).toBe(6 * 2);
+    // flite slt on the same two sentences: the intelligibility baseline.
+    expect(results.fliteReference.referenceWords).toBe(results.sentences.reduce((n, s) => n + s.text.split(' ').length, 0));
+    expect(results.fliteReference.wer).toBeLessThan(1);
   });
 
   it('writes a self-contained report with the charts and where the figures came from', () => {
     expect(report).not.toMatch(/<script|<link|src="http|href="http/i);
     expect((report.match(/<svg /g) ?? []).length).toBe(4);
     expect(report).toContain('TTS trained voices');
+    expect(report).toContain('flite -voice slt');
     for (const title of ['Speaker verification EER of clones', 'Speaker classification accuracy of clones', 'Cloning time', 'Bytes per voice']) {
       expect(report).toContain(title);
     }
