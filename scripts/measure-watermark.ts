@@ -16,7 +16,7 @@ import { recognizeCached } from '../ml/eval/tts-intelligibility';
 import { corpusWordErrorRate } from '../ml/eval/wer';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
 import { embedAudio } from '../ml/models/verifier/embed';
-import { embed } from '../ml/watermark/embed';
+import { embed, markEnergyDb } from '../ml/watermark/embed';
 import { voicePayload } from '../ml/watermark/payload';
 
 const { values } = parseArgs({
@@ -49,12 +49,6 @@ try {
     for (let index = 0; index < sentences; index++) {
       const clip = await speak(tts, HARVARD_SENTENCES[index], builtinSpeaker(tts, voice));
       const marked = embed(clip, voicePayload(voice));
-      let speech = 0;
-      let mark = 0;
-      clip.samples.forEach((x, i) => {
-        speech += x * x;
-        mark += (marked.samples[i] - x) ** 2;
-      });
       const plain = path.join(scratch, `${voice}-${index}-plain.wav`);
       const markedWav = path.join(scratch, `${voice}-${index}-marked.wav`);
       await writeWav16(plain, clip);
@@ -63,7 +57,7 @@ try {
         voice,
         index,
         seconds: clip.samples.length / clip.sampleRate,
-        markDb: 10 * Math.log10(mark / speech),
+        markDb: markEnergyDb(clip, marked),
         cosine: cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)),
         plain,
         marked: markedWav,

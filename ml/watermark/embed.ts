@@ -5,6 +5,7 @@ import { SAMPLE_RATE } from '../audio/config';
 import { istft, stft } from '../audio/fft';
 import { resample } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
+import { VoiceCloneError } from '../errors';
 import { convolutionalEncode } from './convolutional';
 import { BAND, BLOCK_FRAMES, CELLS, cellOf, LAYOUT, STFT } from './layout';
 import { payloadToBits, type Payload } from './payload';
@@ -81,4 +82,18 @@ export function embed(audio: MonoAudio, payload: Payload): MonoAudio {
   const samples = new Float32Array(audio.samples.length);
   for (let i = 0; i < samples.length; i++) samples[i] = audio.samples[i] + (mark[i] ?? 0);
   return { samples, sampleRate: audio.sampleRate };
+}
+
+/** Energy of the added mark (marked − original) relative to the original's energy, in dB: how far under the speech it is. */
+export function markEnergyDb(original: MonoAudio, marked: MonoAudio): number {
+  if (original.samples.length !== marked.samples.length) {
+    throw new VoiceCloneError('BAD_ARGUMENT', 'The marked audio must be the original with the mark added: their lengths differ.');
+  }
+  let speech = 0;
+  let mark = 0;
+  for (let i = 0; i < original.samples.length; i++) {
+    speech += original.samples[i] ** 2;
+    mark += (marked.samples[i] - original.samples[i]) ** 2;
+  }
+  return 10 * Math.log10(mark / speech);
 }
