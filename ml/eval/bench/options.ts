@@ -32,7 +32,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   methods: [...CLONE_METHODS],
   sentences: 3,
   adaptSteps: null,
-  out: 'docs/eval',
+  out: 'docs/eval/full',
   workers: DEFAULT_WORKERS,
 };
 
