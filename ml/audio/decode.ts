@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { decodeChunked } from 'audio-decode';
 import wavefile from 'wavefile';
 import { VoiceCloneError } from '../errors';
+import { concatSamples } from './concat';
 import type { DecodedAudio } from './types';
 
 export interface DecodeOptions {
@@ -221,15 +222,7 @@ async function decodeCompressed(
   }
   if (frames === 0) throw damaged(name, `no ${label} audio could be decoded from it`);
   if (frames < info.frames) throw damaged(name, `its header promises ${info.frames} samples but only ${frames} could be decoded`);
-  const channels = pieces[0].map((_, c) => {
-    const out = new Float32Array(frames);
-    let at = 0;
-    for (const piece of pieces) {
-      out.set(piece[c], at);
-      at += piece[c].length;
-    }
-    return out;
-  });
+  const channels = pieces[0].map((_, c) => concatSamples(pieces.map((piece) => piece[c])));
   return { channels, sampleRate: rate, format: codec === 'oga' ? 'ogg-vorbis' : codec };
 }
 

@@ -3,6 +3,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { concatSamples } from '../../audio/concat';
 import { decodeAudioFile } from '../../audio/decode';
 import { loadClip, prepareClip } from '../../audio/load';
 import { toMono } from '../../audio/resample';
@@ -98,16 +99,6 @@ function utterancesOf(corpus: Corpus, key: string): Utterance[] {
 
 function checkCount(key: string, n: number, max: number): void {
   if (!Number.isInteger(n) || n < 1 || n > max) throw new VoiceCloneError('BAD_ARGUMENT', `${key} has ${max} cloning clips; ${n} were asked for.`);
-}
-
-function concatSamples(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 async function vccSpeaker(key: string, ctx: SpeakerContext): Promise<SpeakerMaterial> {

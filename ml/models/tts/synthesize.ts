@@ -2,6 +2,7 @@
 // Long text is split into sentences and yielded one by one, so the first audio is ready before the rest is done.
 
 import { tf } from '../../backend';
+import { concatSamples } from '../../audio/concat';
 import { melToAudio } from '../../audio/griffinlim';
 import type { LogMel } from '../../audio/mel';
 import type { MonoAudio } from '../../audio/types';
@@ -113,11 +114,5 @@ export async function speak(tts: LoadedTts, text: string, speaker: Float32Array,
     if (parts.length > 0) parts.push(new Float32Array(Math.round(SENTENCE_GAP * sampleRate)));
     parts.push(s.audio.samples);
   }
-  const samples = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    samples.set(p, o);
-    o += p.length;
-  }
-  return { samples, sampleRate };
+  return { samples: concatSamples(parts), sampleRate };
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAMPLE_RATE, MEL } from '../../audio/config';
+import { concatSamples } from '../../audio/concat';
 import { logMel } from '../../audio/mel';
 import type { Utterance } from '../../data/corpora/types';
 import { loadFeatures, type SynthManifest } from '../../data/synth/cache';
@@ -30,16 +31,6 @@ interface CacheIndex {
   speakers: Array<{ key: string; frames: number[] }>;
 }
 
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 async function readCache(base: string, utterances: number, augmentedVersions: number, seed: number): Promise<SpeakerStream[] | null> {
   if (!existsSync(`${base}.json`) || !existsSync(`${base}.bin`)) return null;
   const index = JSON.parse(await readFile(`${base}.json`, 'utf8')) as CacheIndex;
@@ -59,7 +50,7 @@ async function readCache(base: string, utterances: number, augmentedVersions: nu
 
 async function writeCache(base: string, streams: SpeakerStream[], index: Omit<CacheIndex, 'speakers'>): Promise<void> {
   await mkdir(path.dirname(base), { recursive: true });
-  const data = concat(streams.flatMap((s) => s.versions));
+  const data = concatSamples(streams.flatMap((s) => s.versions));
   await writeFileAtomic(`${base}.bin`, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   const full: CacheIndex = { ...index, speakers: streams.map(({ key, frames }) => ({ key, frames })) };
   await writeFileAtomic(`${base}.json`, JSON.stringify(full));
@@ -99,7 +90,7 @@ export async function realSpeakerStreams(
     if (opts.log && (i + 1) % 200 === 0) opts.log(`${name}: ${i + 1}/${utterances.length} utterances, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
   const streams = [...bySpeaker].map(([key, parts]) => {
-    const versions = parts.map(concat);
+    const versions = parts.map((p) => concatSamples(p));
     return { key, versions, frames: versions.map((v) => v.length / MEL.nMels) };
   });
   await writeCache(base, streams, { utterances: utterances.length, augmentedVersions: opts.augmentedVersions, seed: opts.seed });
@@ -119,7 +110,7 @@ export function synthSpeakerStreams(manifest: SynthManifest): SpeakerStream[] {
     parts.push(loadFeatures(manifest, item).data);
   }
   return [...bySpeaker].map(([speaker, parts]) => {
-    const data = concat(parts);
+    const data = concatSamples(parts);
     return { key: `synth:${speaker}`, versions: [data], frames: [data.length / MEL.nMels] };
   });
 }

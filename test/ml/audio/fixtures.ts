@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { concatSamples } from '../../../ml/audio/concat';
 import { decodeAudioFile } from '../../../ml/audio/decode';
 import type { MonoAudio } from '../../../ml/audio/types';
 import { gaussian, seededRandom } from '../../../ml/random';
@@ -51,11 +52,5 @@ export function rmsDb(x: Float32Array, from = 0, to = x.length): number {
 
 /** Concatenates sample arrays. */
 export function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatSamples(parts);
 }
