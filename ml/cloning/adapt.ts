@@ -161,8 +161,8 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
   const adapterNames = whole ? adapterWeightNames(tts.weights) : [];
   const adapter: Record<string, tf.Variable> = Object.fromEntries(adapterNames.map((k) => [k, tf.variable(tts.weights[k].clone())]));
   const weights = { ...tts.weights, ...adapter };
-  const embeddingOptimizer = tf.train.adam(0.03);
-  const weightOptimizer = tf.train.adam(5e-4);
+  const trained = whole ? Object.values(adapter) : [speaker];
+  const optimizer = tf.train.adam(whole ? 5e-4 : 0.03);
   let best = { loss: Infinity, step: 0, embedding: start, adapter: null as Record<string, StoredTensor> | null };
   const snapshot = () => ({
     embedding: speaker.dataSync().slice() as Float32Array,
@@ -180,10 +180,9 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
       const loss = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(
           () => ttsLosses(weights, cfg, trainBatch, tf.tile(speaker, [trainBatch.size, 1]) as tf.Tensor2D).total,
-          whole ? Object.values(adapter) : [speaker],
+          trained,
         );
-        if (whole) weightOptimizer.applyGradients(Object.values(adapter).map((v) => ({ name: v.name, tensor: grads[v.name] })));
-        else embeddingOptimizer.applyGradients([{ name: speaker.name, tensor: grads[speaker.name] }]);
+        optimizer.applyGradients(trained.map((v) => ({ name: v.name, tensor: grads[v.name] })));
         return value.dataSync()[0];
       });
       if (step % evalEvery === 0 || step === total) {
@@ -201,8 +200,7 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
   } finally {
     speaker.dispose();
     Object.values(adapter).forEach((v) => v.dispose());
-    embeddingOptimizer.dispose();
-    weightOptimizer.dispose();
+    optimizer.dispose();
   }
   return { embedding: best.embedding, adapter: best.adapter, steps: best.step, heldOutLoss: heldOut ? best.loss : null };
 }
