@@ -1,5 +1,6 @@
 // Measures what the watermark costs on the app's own synthesized speech: mark energy under the speech, verifier cosine
-// between marked and unmarked audio, and pocketsphinx WER with and without the mark, on Harvard sentences.
+// between marked and unmarked audio, pocketsphinx WER with and without the mark, and whether the mark reads back from
+// the 16-bit file, on Harvard sentences.
 // Usage: npx tsx scripts/measure-watermark.ts [--voices a,b] [--sentences 20] [--out docs/watermark-impact.json]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { recognizeCached } from '../ml/eval/tts-intelligibility';
 import { corpusWordErrorRate } from '../ml/eval/wer';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
 import { embedAudio } from '../ml/models/verifier/embed';
+import { detectFile } from '../ml/watermark/detect';
 import { embed, markEnergyDb } from '../ml/watermark/embed';
 import { voicePayload } from '../ml/watermark/payload';
 
@@ -44,7 +46,7 @@ try {
   if (unknown.length > 0) throw new VoiceCloneError('BAD_ARGUMENT', `Unknown voices ${unknown.join(', ')}; built-in voices are ${all.join(', ')}.`);
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'watermark-impact-'));
-  const rows: Array<{ voice: string; index: number; seconds: number; markDb: number; cosine: number; plain: string; marked: string }> = [];
+  const rows: Array<{ voice: string; index: number; seconds: number; markDb: number; cosine: number; decoded: boolean; plain: string; marked: string }> = [];
   for (const voice of voices) {
     for (let index = 0; index < sentences; index++) {
       const clip = await speak(tts, HARVARD_SENTENCES[index], builtinSpeaker(tts, voice));
@@ -53,12 +55,14 @@ try {
       const markedWav = path.join(scratch, `${voice}-${index}-marked.wav`);
       await writeWav16(plain, clip);
       await writeWav16(markedWav, marked);
+      const read = await detectFile(markedWav);
       rows.push({
         voice,
         index,
         seconds: clip.samples.length / clip.sampleRate,
         markDb: markEnergyDb(clip, marked),
         cosine: cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)),
+        decoded: read.payload !== null && read.payload.voiceHash === voicePayload(voice).voiceHash,
         plain,
         marked: markedWav,
       });
@@ -79,6 +83,7 @@ try {
       cosineMean: cos.reduce((a, b) => a + b, 0) / cos.length,
       cosineMin: Math.min(...cos),
       markDbMax: Math.max(...mine.map(({ r }) => r.markDb)),
+      decoded: mine.filter(({ r }) => r.decoded).length,
     };
   });
   const allPairs = (key: 'plain' | 'marked') => rows.map((r, k) => ({ reference: HARVARD_SENTENCES[r.index], hypothesis: hyps[k][key] }));
@@ -95,17 +100,19 @@ try {
     cosineMin: Math.min(...cosines),
     clipsBelow099: cosines.filter((c) => c < 0.99).length,
     markDbMax: Math.max(...rows.map((r) => r.markDb)),
+    decoded: rows.filter((r) => r.decoded).length,
+    undecoded: rows.filter((r) => !r.decoded).map((r) => ({ voice: r.voice, index: r.index, seconds: r.seconds })),
     perVoice,
   };
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
   await writeFile(values.out, `${JSON.stringify(summary, null, 1)}\n`);
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  console.log('| voice | WER unmarked | WER marked | verifier cosine mean | min | mark energy (worst) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| voice | WER unmarked | WER marked | verifier cosine mean | min | mark energy (worst) | decoded |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const v of perVoice) {
-    console.log(`| ${v.voice} | ${pct(v.werPlain)} | ${pct(v.werMarked)} | ${v.cosineMean.toFixed(4)} | ${v.cosineMin.toFixed(4)} | ${v.markDbMax.toFixed(1)} dB |`);
+    console.log(`| ${v.voice} | ${pct(v.werPlain)} | ${pct(v.werMarked)} | ${v.cosineMean.toFixed(4)} | ${v.cosineMin.toFixed(4)} | ${v.markDbMax.toFixed(1)} dB | ${v.decoded} of ${sentences} |`);
   }
-  console.log(`| all ${rows.length} clips | ${pct(summary.werPlain)} | ${pct(summary.werMarked)} | ${summary.cosineMean.toFixed(4)} | ${summary.cosineMin.toFixed(4)} | ${summary.markDbMax.toFixed(1)} dB |`);
+  console.log(`| all ${rows.length} clips | ${pct(summary.werPlain)} | ${pct(summary.werMarked)} | ${summary.cosineMean.toFixed(4)} | ${summary.cosineMin.toFixed(4)} | ${summary.markDbMax.toFixed(1)} dB | ${summary.decoded} of ${rows.length} |`);
   console.log(`clips with cosine < 0.99: ${summary.clipsBelow099}; wrote ${values.out}`);
 } catch (e) {
   console.error(e instanceof VoiceCloneError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));

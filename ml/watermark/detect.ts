@@ -7,7 +7,7 @@ import { stft } from '../audio/fft';
 import { toMono } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
-import { BAND, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
+import { BAND, binSign, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
 import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
@@ -99,7 +99,7 @@ function cellSums(folded: Float64Array, offset: number): Float64Array {
   const sums = new Float64Array(CELLS);
   for (let j = 0; j < BLOCK_FRAMES; j++) {
     const blockFrame = (j + offset) % BLOCK_FRAMES;
-    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += folded[j * BAND_BINS + k];
+    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += binSign(BAND.lo + k) * folded[j * BAND_BINS + k];
   }
   return sums;
 }

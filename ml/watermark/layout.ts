@@ -59,6 +59,16 @@ function buildLayout(): Layout {
 
 export const LAYOUT: Layout = buildLayout();
 
+/**
+ * Sign of a band bin inside its cell: +1 on even bins, −1 on odd ones. A cell's chip raises half of its bins and lowers
+ * the other half, so the power of a cell (and of a mel band, which spans whole bins) hardly changes: on 40 synthesized
+ * sentences this raised the verifier cosine between marked and unmarked speech from 0.982 to 0.997 (mean) at equal
+ * decoding.
+ */
+export function binSign(bin: number): 1 | -1 {
+  return (bin - BAND.lo) % 2 === 0 ? 1 : -1;
+}
+
 /** The cell an STFT frame (counted from a block start) and band bin fall in. */
 export function cellOf(blockFrame: number, bin: number): number {
   return Math.floor(blockFrame / FRAMES_PER_CELL) * COLUMNS + Math.floor((bin - BAND.lo) / BINS_PER_CELL);

@@ -83,20 +83,17 @@ describe('watermark on synthesized speech', () => {
     }
   }, 30_000);
 
-  it('adds at least 30 dB less energy than the speech and keeps the verifier cosine at 0.99 on average (0.98 at worst)', async () => {
+  it('adds at least 30 dB less energy than the speech and keeps the verifier cosine at 0.99 or more for every voice', async () => {
     const tts = await lazyModels().tts();
     const verifier = await loadVerifier();
     const cosines: number[] = [];
-    for (const voice of ['vcc-sf1', 'vcc-tm2', 'allison']) {
-      for (const text of TEXTS.slice(0, 2)) {
-        const clip = await speak(tts, text, builtinSpeaker(tts, voice));
-        const marked = embed(clip, voicePayload(voice));
-        expect(markEnergyDb(clip, marked), voice).toBeLessThan(-30);
-        cosines.push(cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)));
-      }
+    for (const [i, voice] of VOICES.entries()) {
+      const clip = await speak(tts, TEXTS[i % TEXTS.length], builtinSpeaker(tts, voice));
+      const marked = embed(clip, voicePayload(voice));
+      expect(markEnergyDb(clip, marked), voice).toBeLessThan(-30);
+      cosines.push(cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)));
     }
     console.log(`verifier cosine marked vs unmarked: ${cosines.map((c) => c.toFixed(4)).join(' ')}`);
-    expect(cosines.reduce((a, b) => a + b, 0) / cosines.length).toBeGreaterThanOrEqual(0.99);
-    expect(Math.min(...cosines)).toBeGreaterThanOrEqual(0.98);
+    expect(Math.min(...cosines)).toBeGreaterThanOrEqual(0.99);
   }, 120_000);
 });
