@@ -9,6 +9,7 @@ import { concatSamples } from '../../audio/concat';
 import { logMel } from '../../audio/mel';
 import type { Utterance } from '../../data/corpora/types';
 import { loadFeatures, type SynthManifest } from '../../data/synth/cache';
+import { resample } from '../../audio/resample';
 import type { MonoAudio } from '../../audio/types';
 import { isVoiceCloneError, VoiceCloneError } from '../../errors';
 import { seededRandom } from '../../random';
@@ -28,13 +29,15 @@ interface CacheIndex {
   utterances: number;
   augmentedVersions: number;
   seed: number;
+  /** Speed perturbation; absent (1) in caches written before it existed. */
+  speed?: number;
   speakers: Array<{ key: string; frames: number[] }>;
 }
 
-async function readCache(base: string, utterances: number, augmentedVersions: number, seed: number): Promise<SpeakerStream[] | null> {
+async function readCache(base: string, utterances: number, augmentedVersions: number, seed: number, speed: number): Promise<SpeakerStream[] | null> {
   if (!existsSync(`${base}.json`) || !existsSync(`${base}.bin`)) return null;
   const index = JSON.parse(await readFile(`${base}.json`, 'utf8')) as CacheIndex;
-  if (index.utterances !== utterances || index.augmentedVersions !== augmentedVersions || index.seed !== seed) return null;
+  if (index.utterances !== utterances || index.augmentedVersions !== augmentedVersions || index.seed !== seed || (index.speed ?? 1) !== speed) return null;
   const bytes = await readFile(`${base}.bin`);
   const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   let offset = 0;
@@ -58,26 +61,30 @@ async function writeCache(base: string, streams: SpeakerStream[], index: Omit<Ca
 
 /**
  * Streams for the utterances of one real corpus: version 0 clean, versions 1..augmentedVersions each a fresh random
- * channel (noise, gain, telephone band) per utterance. Cached as `<cacheDir>/<name>.{json,bin}`.
+ * channel (noise, gain, telephone band) per utterance. Cached as `<cacheDir>/<name>.{json,bin}`. With `speed` ≠ 1 every
+ * utterance is played that much faster (pitch and formants move with it) and its speakers count as new speakers
+ * (`corpus:speaker@speed`), the speed perturbation of x-vector training.
  */
 export async function realSpeakerStreams(
   name: string,
   utterances: readonly Utterance[],
-  opts: { cacheDir: string; augmentedVersions: number; seed: number; log?: (line: string) => void },
+  opts: { cacheDir: string; augmentedVersions: number; seed: number; speed?: number; log?: (line: string) => void },
 ): Promise<SpeakerStream[]> {
   const base = path.join(opts.cacheDir, name);
-  const cached = await readCache(base, utterances.length, opts.augmentedVersions, opts.seed);
+  const speed = opts.speed ?? 1;
+  const cached = await readCache(base, utterances.length, opts.augmentedVersions, opts.seed, speed);
   if (cached) return cached;
   const rand = seededRandom(opts.seed);
   const bySpeaker = new Map<string, Float32Array[][]>();
   const t0 = Date.now();
   for (const [i, u] of utterances.entries()) {
-    const key = `${u.corpus}:${u.speaker}`;
+    const key = speed === 1 ? `${u.corpus}:${u.speaker}` : `${u.corpus}:${u.speaker}@${speed}`;
     const parts = bySpeaker.get(key) ?? Array.from({ length: opts.augmentedVersions + 1 }, () => []);
     bySpeaker.set(key, parts);
     let audio: MonoAudio;
     try {
       audio = await readSpeech(u.path);
+      if (speed !== 1) audio = { samples: resample(audio.samples, SAMPLE_RATE, Math.round(SAMPLE_RATE / speed)), sampleRate: SAMPLE_RATE };
     } catch (e) {
       // Clips with under half a second of speech (some FSDD digits) or none say little about a voice: skip them.
       if (isVoiceCloneError(e) && (e.code === 'TOO_SHORT' || e.code === 'SILENCE_ONLY')) continue;
@@ -93,7 +100,7 @@ export async function realSpeakerStreams(
     const versions = parts.map((p) => concatSamples(p));
     return { key, versions, frames: versions.map((v) => v.length / MEL.nMels) };
   });
-  await writeCache(base, streams, { utterances: utterances.length, augmentedVersions: opts.augmentedVersions, seed: opts.seed });
+  await writeCache(base, streams, { utterances: utterances.length, augmentedVersions: opts.augmentedVersions, seed: opts.seed, speed });
   return streams;
 }
 
