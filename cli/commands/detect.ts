@@ -6,13 +6,17 @@ import { EXIT, formatFields, reportError, UsageError } from '../output';
 
 const hex = (value: number, digits: number) => `0x${value.toString(16).padStart(digits, '0')}`;
 
+/** Said with every "not found": the mark can be lost, so its absence proves nothing (limits in docs/watermark.md). */
+const ABSENCE_NOTE = 'no mark does not mean real speech: clips under about 2 s, added noise or heavy editing can remove it';
+
 function describe(file: string, d: Detection): string {
-  return formatFields([
+  const fields: [string, string][] = [
     ['file', file],
     ['watermark', d.present ? 'present' : 'not found'],
     ['payload', d.payload ? `app id ${hex(d.payload.appId, 2)}, voice hash ${hex(d.payload.voiceHash, 8)}` : 'none'],
     ['confidence', d.confidence.toFixed(4)],
-  ]);
+  ];
+  return formatFields(d.present ? fields : [...fields, ['note', ABSENCE_NOTE]]);
 }
 
 export const detectCommand: Command = {

@@ -1,5 +1,5 @@
 // `voiceclone detect` on flite speech marked by the engine and on an unmarked VCC2016 recording: JSON lines, readable
-// blocks, one error line for a bad file, and a usage error without files.
+// blocks (a "not found" adds that it proves nothing), one error line for a bad file, a usage error without files.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,9 @@ describe('voiceclone detect', () => {
     expect(code).toBe(0);
     const hash = payload.voiceHash.toString(16).padStart(8, '0');
     expect(stdout).toMatch(new RegExp(`^file: .*marked\\.wav\\nwatermark: +present\\npayload: +app id 0x5c, voice hash 0x${hash}\\nconfidence: +\\d\\.\\d{4}\\n$`));
+    const unmarked = await voiceclone(['detect', sharedData('vcc2016/eval/SF3/200001.flac')]);
+    expect(unmarked.code).toBe(0);
+    expect(unmarked.stdout).toMatch(/watermark: +not found\n[\s\S]*note: +no mark does not mean real speech/);
     const usage = await voiceclone(['detect']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/detect needs at least one audio file/);
