@@ -48,9 +48,10 @@ try {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'watermark-impact-'));
   const rows: Array<{ voice: string; index: number; seconds: number; markDb: number; cosine: number; decoded: boolean; plain: string; marked: string }> = [];
   for (const voice of voices) {
+    const payload = voicePayload(voice);
     for (let index = 0; index < sentences; index++) {
       const clip = await speak(tts, HARVARD_SENTENCES[index], builtinSpeaker(tts, voice));
-      const marked = embed(clip, voicePayload(voice));
+      const marked = embed(clip, payload);
       const plain = path.join(scratch, `${voice}-${index}-plain.wav`);
       const markedWav = path.join(scratch, `${voice}-${index}-marked.wav`);
       await writeWav16(plain, clip);
@@ -62,7 +63,7 @@ try {
         seconds: clip.samples.length / clip.sampleRate,
         markDb: markEnergyDb(clip, marked),
         cosine: cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)),
-        decoded: read.payload !== null && read.payload.voiceHash === voicePayload(voice).voiceHash,
+        decoded: read.payload !== null && read.payload.voiceHash === payload.voiceHash,
         plain,
         marked: markedWav,
       });

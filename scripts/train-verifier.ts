@@ -69,13 +69,11 @@ const augmentedVersions = int('augmented-versions');
 // Speed-perturbed copies of the multi-speaker real corpora, each speed a new set of speakers.
 const speeds = values['speed-perturb'] === '' ? [] : values['speed-perturb']!.split(',').map(Number);
 if (speeds.some((s) => !(s >= 0.5 && s <= 2) || s === 1)) throw new Error(`--speed-perturb takes speeds between 0.5 and 2 other than 1 (e.g. 0.9,1.1), not ${values['speed-perturb']}`);
-for (const speed of speeds) {
-  for (const [name, utterances] of sources.filter(([n]) => n === 'vcc2016' || n === 'librispeech-subset')) sources.push([`${name}@${speed}`, utterances]);
-}
+const perturbed = sources.filter(([n]) => n === 'vcc2016' || n === 'librispeech-subset');
+const runs = [...sources.map(([name, utterances]) => ({ name, utterances, speed: 1 })), ...speeds.flatMap((speed) => perturbed.map(([name, utterances]) => ({ name: `${name}@${speed}`, utterances, speed })))];
 const streams: SpeakerStream[] = [];
-for (const [name, utterances] of sources) {
+for (const { name, utterances, speed } of runs) {
   const suffix = Number.isFinite(limit) ? `-limit${limit}` : '';
-  const speed = Number(name.split('@')[1] ?? 1);
   const s = await realSpeakerStreams(`${name}${suffix}`, utterances, { cacheDir: values.features, augmentedVersions, seed: 1, speed, log });
   log(`${name}: ${s.length} speakers, ${s.reduce((n, x) => n + x.frames[0], 0)} clean frames`);
   streams.push(...s);

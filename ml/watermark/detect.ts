@@ -54,8 +54,8 @@ function noiseFloor(power: Float64Array, frames: number, share: number): Float64
 
 /**
  * Log band power minus its running mean over time and its mean over the band, weighted by the share of the bin's
- * power above the noise floor (the mark rides on the speech, so noise-dominated bins carry little of it), folded
- * modulo the block.
+ * power above the noise floor (the mark rides on the speech, so noise-dominated bins carry little of it), times the
+ * bin's sign inside its cell (`binSign`), folded modulo the block.
  */
 function foldedDeviation(x: Float32Array): Float64Array {
   const spec = stft(x, STFT);
@@ -89,7 +89,7 @@ function foldedDeviation(x: Float32Array): Float64Array {
     }
     frameMean /= BAND_BINS;
     const row = (t % BLOCK_FRAMES) * BAND_BINS;
-    for (let k = 0; k < BAND_BINS; k++) folded[row + k] += weight[k] * (dev[k] - frameMean);
+    for (let k = 0; k < BAND_BINS; k++) folded[row + k] += binSign(BAND.lo + k) * weight[k] * (dev[k] - frameMean);
   }
   return folded;
 }
@@ -99,7 +99,7 @@ function cellSums(folded: Float64Array, offset: number): Float64Array {
   const sums = new Float64Array(CELLS);
   for (let j = 0; j < BLOCK_FRAMES; j++) {
     const blockFrame = (j + offset) % BLOCK_FRAMES;
-    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += binSign(BAND.lo + k) * folded[j * BAND_BINS + k];
+    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += folded[j * BAND_BINS + k];
   }
   return sums;
 }
