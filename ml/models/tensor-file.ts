@@ -45,7 +45,7 @@ async function readOrFail(file: string, what: string): Promise<Buffer> {
 }
 
 /** Reads a model saved by saveTensorFile; `what` names it in errors ("Speaker-verifier", "TTS model"). */
-export async function loadTensorFile<M>(dir: string, format: string, version: number, what: string): Promise<{ meta: M; tensors: tf.NamedTensorMap }> {
+export async function loadTensorFile<M>(dir: string, format: string, version: number, what: string): Promise<{ meta: M; tensors: tf.NamedTensorMap; sha256: string }> {
   const modelPath = path.join(dir, MODEL_FILE);
   let model: ModelFile<M>;
   try {
@@ -65,5 +65,5 @@ export async function loadTensorFile<M>(dir: string, format: string, version: nu
     throw new VoiceCloneError('TRUNCATED', `${path.join(dir, model.weightsFile)} does not match the checksum in ${MODEL_FILE}; the weights are damaged.`);
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return { meta: model.meta, tensors: tf.io.decodeWeights(buffer, model.weightSpecs) };
+  return { meta: model.meta, tensors: tf.io.decodeWeights(buffer, model.weightSpecs), sha256: model.sha256 };
 }

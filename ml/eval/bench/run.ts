@@ -65,7 +65,7 @@ export interface BenchResults {
   models: {
     tts: { version: string; step: number | null };
     /** Null when there is no usable encoder. */
-    encoder: { ttsModelVersion: string; step: number | null } | null;
+    encoder: { ttsModelVersion: string; step: number | null; sha256: string } | null;
     verifier: { formatVersion: number; step: number | null };
   };
   options: BenchOptions & { speakers: string[] };
@@ -134,7 +134,7 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
   let encoderNote: string | null = null;
   try {
     const e = await models.encoder();
-    encoder = { ttsModelVersion: e.ttsModelVersion, step: step(e.training) };
+    encoder = { ttsModelVersion: e.ttsModelVersion, step: step(e.training), sha256: e.sha256 };
   } catch (e) {
     if (!(e instanceof VoiceCloneError) || (e.code !== 'FILE_NOT_FOUND' && e.code !== 'BAD_ARGUMENT')) throw e;
     encoderNote = `No usable speaker encoder (${e.message}), so speaker encoding was not measured; adaptation started from the mean training speaker.`;

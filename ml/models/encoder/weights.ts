@@ -21,6 +21,8 @@ export interface EncoderMetadata {
 
 export interface LoadedEncoder extends EncoderMetadata {
   weights: EncoderWeights;
+  /** Checksum of the weights file: tells two encoders apart even at the same training step. */
+  sha256: string;
 }
 
 export async function saveEncoder(dir: string, weights: EncoderWeights, meta: EncoderMetadata): Promise<number> {
@@ -28,7 +30,7 @@ export async function saveEncoder(dir: string, weights: EncoderWeights, meta: En
 }
 
 export async function loadEncoder(dir: string = DEFAULT_ENCODER_DIR): Promise<LoadedEncoder> {
-  const { meta, tensors } = await loadTensorFile<EncoderMetadata>(dir, ENCODER_FORMAT, ENCODER_FORMAT_VERSION, 'speaker-encoder');
+  const { meta, tensors, sha256 } = await loadTensorFile<EncoderMetadata>(dir, ENCODER_FORMAT, ENCODER_FORMAT_VERSION, 'speaker-encoder');
   const weights: EncoderWeights = {};
   for (const [name, shape] of encoderWeightShapes(meta.config)) {
     const t = tensors[name];
@@ -38,5 +40,5 @@ export async function loadEncoder(dir: string = DEFAULT_ENCODER_DIR): Promise<Lo
     weights[name] = tf.variable(t, !(ENCODER_FIXED_WEIGHTS as readonly string[]).includes(name));
     t.dispose();
   }
-  return { ...meta, weights };
+  return { ...meta, weights, sha256 };
 }

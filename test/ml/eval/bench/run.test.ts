@@ -107,6 +107,11 @@ describe('runBench --quick', () => {
     expect(results.timing.cachedCells).toBe(0);
   });
 
+  it("names the encoder by its weights' checksum, so retrained weights at the same step are measured again", () => {
+    const shipped = JSON.parse(readFileSync(path.resolve('assets/encoder/model.json'), 'utf8')) as { sha256: string };
+    expect(results.models.encoder?.sha256).toBe(shipped.sha256);
+  });
+
   it('resumes from its cache: a second run, in this process alone, measures nothing and gives the same figures', async () => {
     const again = await runBench({ ...QUICK_BENCH_OPTIONS, out, workers: 1 });
     expect(again.timing.workers).toBe(1);
