@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'checkpoint-every': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.checkpointEvery) },
     'synth-share': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.synthShare) },
     'speed-perturb': { type: 'string', default: '' },
+    'random-eq': { type: 'string', default: '0' },
   },
 });
 
@@ -66,6 +67,8 @@ try {
 }
 
 const augmentedVersions = int('augmented-versions');
+const randomEq = Number(values['random-eq']);
+if (!(randomEq >= 0 && randomEq <= 2)) throw new Error(`--random-eq takes an amplitude from 0 (off) to 2 natural-log units, not ${values['random-eq']}`);
 // Speed-perturbed copies of the multi-speaker real corpora, each speed a new set of speakers.
 const speeds = values['speed-perturb'] === '' ? [] : values['speed-perturb']!.split(',').map(Number);
 if (speeds.some((s) => !(s >= 0.5 && s <= 2) || s === 1)) throw new Error(`--speed-perturb takes speeds between 0.5 and 2 other than 1 (e.g. 0.9,1.1), not ${values['speed-perturb']}`);
@@ -102,6 +105,7 @@ const result = await trainVerifier(streams, {
   initFrom: values['init-from'],
   learningRate: Number(values['learning-rate']),
   synthShare: share('synth-share'),
+  randomEq,
   checkpointDir: values.out,
   log,
 });

@@ -28,6 +28,8 @@ export interface TrainOptions {
   augmentedShare: number;
   /** Share of each batch's speakers drawn from synthetic (`synth:`) speakers when there are both kinds. */
   synthShare: number;
+  /** Largest amplitude (natural-log units) of each of the three cosine terms of a random spectral tilt added to a window; 0 = none. */
+  randomEq: number;
   checkpointDir: string;
   checkpointEvery: number;
   /** Steps between progress lines (mean loss and accuracy since the last line). */
@@ -48,6 +50,7 @@ export const DEFAULT_TRAIN_OPTIONS: Omit<TrainOptions, 'checkpointDir' | 'log'> 
   scale: 30,
   augmentedShare: 0.5,
   synthShare: 0.4,
+  randomEq: 0,
   checkpointEvery: 100,
   logEvery: 20,
   resume: false,
@@ -63,6 +66,13 @@ export function learningRateAt(step: number, opts: Pick<TrainOptions, 'steps' | 
   if (step < warm) return (opts.learningRate * (step + 1)) / warm;
   const progress = Math.min(1, (step - warm) / Math.max(1, opts.steps - warm));
   return opts.learningRate * (0.025 + 0.975 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+}
+
+/** Adds one smooth random curve over the mel bands to every frame of a window: a channel (microphone, room) colouring. */
+function addRandomEq(window: Float32Array, n: number, amplitude: number, rand: () => number): void {
+  const a = [1, 2, 3].map(() => amplitude * (2 * rand() - 1));
+  const curve = Array.from({ length: n }, (_, m) => a.reduce((sum, aj, j) => sum + aj * Math.cos((Math.PI * (j + 1) * m) / (n - 1)), 0));
+  for (let i = 0; i < window.length; i++) window[i] += curve[i % n];
 }
 
 /** Fills one batch [speakers × windows, WINDOW_FRAMES, nMels] with random windows and returns the speaker labels. */
@@ -92,6 +102,7 @@ function sampleBatch(streams: readonly SpeakerStream[], opts: TrainOptions, rand
         const src = ((start + t) % frames) * n; // streams shorter than a window repeat
         x.set(data.subarray(src, src + n), (row * WINDOW_FRAMES + t) * n);
       }
+      if (opts.randomEq > 0) addRandomEq(x.subarray(row * WINDOW_FRAMES * n, (row + 1) * WINDOW_FRAMES * n), n, opts.randomEq, rand);
       labels[row++] = s;
     }
   }
