@@ -1,5 +1,6 @@
 // Trains the multi-speaker TTS model on the prepared, aligned dataset (scripts/prepare-tts-data.ts builds it).
-// Usage: npm run train:tts -- [--steps 20000] [--batch 16] [--resume] [--freeze-speakers] [--data cache/tts/data] [--out cache/tts/checkpoint]
+// Usage: npm run train:tts -- [--steps 20000] [--batch 16] [--resume] [--freeze-speakers] [--init-from <model dir>] [--data cache/tts/data] [--out cache/tts/checkpoint]
+// --init-from fine-tunes a model (scripts/prepare-tts-finetune.ts makes one with grown speaker table) when --out holds no checkpoint yet.
 import { parseArgs } from 'node:util';
 import { initBackend } from '../ml/backend';
 import { loadTtsDataset } from '../ml/models/tts/dataset';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     'checkpoint-every': { type: 'string', default: String(DEFAULT_TTS_TRAIN_OPTIONS.checkpointEvery) },
     resume: { type: 'boolean', default: false },
     'freeze-speakers': { type: 'boolean', default: false },
+    'init-from': { type: 'string' },
     data: { type: 'string', default: 'cache/tts/data' },
     out: { type: 'string', default: 'cache/tts/checkpoint' },
   },
@@ -39,6 +41,7 @@ await trainTts(data, {
   checkpointEvery: positive('checkpoint-every'),
   resume: values.resume,
   freezeSpeakers: values['freeze-speakers'],
+  initFrom: values['init-from'],
   checkpointDir: values.out,
   log,
 });

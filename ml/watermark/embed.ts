@@ -21,7 +21,8 @@ export const MARGIN_DB = 27;
  * Largest relative change of a band bin's power (h). A bin's amplitude changes by √(1 ± h) − 1, about ±h/2, so
  * raising half the bins by h and lowering the other half by h keeps the band's power on average (scaling amplitudes by
  * 1 ± h/2 instead adds h²/4 of power everywhere, most in the valleys between harmonics, which the verifier noticed).
- * Measured on 200 synthesized sentences (10 voices × 20 Harvard sentences): margin 27 dB with h ≤ 0.9 kept the
+ * Measured on 200 synthesized sentences of the step-2800 TTS model (10 voices × 20 Harvard sentences; the fine-tuned
+ * model's figures are in docs/watermark.md): margin 27 dB with h ≤ 0.9 kept the
  * verifier cosine between marked and unmarked speech ≥ 0.9905 (mean 0.9962), and 197 were read back (the misses:
  * allison, under 2 s); amplitudes scaled by 1 ± 0.7 at most with margin 28 dB read back 195 but left 4 clips under
  * 0.99 (worst 0.9870).

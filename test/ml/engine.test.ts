@@ -32,10 +32,11 @@ async function monoOf(wav: Uint8Array) {
 }
 
 describe('engine voices and synthesis', { timeout: 600_000 }, () => {
-  it('lists the ten built-in voices first', async () => {
+  it('lists the nine built-in voices first', async () => {
     const voices = await engine.listVoices();
-    expect(voices.slice(0, 10).every((v) => v.builtin && v.method === 'trained')).toBe(true);
-    expect(voices.map((v) => v.id)).toContain('allison');
+    expect(voices.slice(0, 9).every((v) => v.builtin && v.method === 'trained')).toBe(true);
+    expect(voices.map((v) => v.id)).toContain('synth-slt');
+    expect(voices.map((v) => v.id)).not.toContain('allison');
   });
 
   it('speaks deterministically, into a watermarked WAV carrying the voice', async () => {
@@ -52,7 +53,7 @@ describe('engine voices and synthesis', { timeout: 600_000 }, () => {
 
   it('refuses unknown voices and empty text with readable errors', async () => {
     await expect(engine.synthesize('no-such-voice', 'Hello.')).rejects.toThrow(/no-such-voice|not found|No voice/i);
-    await expect(engine.synthesize('allison', '   ')).rejects.toMatchObject({ code: 'TEXT_INVALID' });
+    await expect(engine.synthesize('vcc-sf1', '   ')).rejects.toMatchObject({ code: 'TEXT_INVALID' });
   });
 });
 

@@ -1,5 +1,6 @@
 // The training speakers the app offers as ready voices: ids and names users see, and the speaker each one is.
-// Chosen before training (not by how well they came out): the Asterisk voice, six VCC2016 speakers, three synthetic voices.
+// Chosen before training (not by how well they came out): six VCC2016 speakers, three synthetic voices. The Asterisk
+// voice was offered too until 2026-11-28: its 8 kHz recordings gave a voice nobody could understand (99 % WER).
 
 export interface BuiltinVoiceChoice {
   id: string;
@@ -9,7 +10,6 @@ export interface BuiltinVoiceChoice {
 }
 
 export const BUILTIN_VOICE_CHOICES: readonly BuiltinVoiceChoice[] = [
-  { id: 'allison', name: 'Allison (Asterisk prompts, female)', speakerKey: 'asterisk:allison' },
   { id: 'vcc-sf1', name: 'VCC2016 SF1 (female)', speakerKey: 'vcc2016:SF1' },
   { id: 'vcc-sf2', name: 'VCC2016 SF2 (female)', speakerKey: 'vcc2016:SF2' },
   { id: 'vcc-tf1', name: 'VCC2016 TF1 (female)', speakerKey: 'vcc2016:TF1' },

@@ -23,6 +23,8 @@ export interface TtsTrainOptions {
   resume: boolean;
   /** Keep the speaker table fixed (after the speaker encoder was trained to regress it). */
   freezeSpeakers: boolean;
+  /** Without a checkpoint to resume, start from this model's weights (same speakers) with a fresh optimizer: fine-tuning. */
+  initFrom?: string;
   seed: number;
   log: (line: string) => void;
 }
@@ -222,6 +224,7 @@ export async function trainTts(data: TtsDataset, opts: TtsTrainOptions): Promise
   const history: Array<Record<string, number>> = [];
   let modelVersion = `tts-${new Date().toISOString().slice(0, 10)}-s${opts.seed}`;
   let trainSeconds = 0;
+  let initFrom: string | null = null;
   if (canResume) {
     const loaded = await loadTts(opts.checkpointDir);
     if (loaded.speakers.map((s) => s.key).join('\n') !== data.speakers.map((s) => s.key).join('\n')) {
@@ -237,7 +240,17 @@ export async function trainTts(data: TtsDataset, opts: TtsTrainOptions): Promise
     history.push(...((loaded.training.validation as Array<Record<string, number>> | undefined) ?? []));
     modelVersion = loaded.modelVersion;
     trainSeconds = Number(loaded.training.trainSeconds ?? 0);
+    initFrom = loaded.training.initFrom ? String(loaded.training.initFrom) : null;
     opts.log(`resumed at step ${state.step}`);
+  } else if (opts.initFrom) {
+    const start = await loadTts(opts.initFrom);
+    if (start.speakers.map((s) => s.key).join('\n') !== data.speakers.map((s) => s.key).join('\n')) {
+      throw new VoiceCloneError('BAD_ARGUMENT', `The model in ${opts.initFrom} has other speakers than the dataset; prepare both with the same script.`);
+    }
+    state = { weights: start.weights, optimizer: tf.train.adam(opts.learningRate), step: 0 };
+    modelVersion = `${modelVersion}-ft`;
+    initFrom = start.training.initFrom ? String(start.training.initFrom) : start.modelVersion;
+    opts.log(`fine-tuning from ${opts.initFrom} (${initFrom}): ${train.length} training and ${validation.length} validation clips, ${data.speakers.length} speakers`);
   } else {
     const weights = initTtsWeights(cfg, opts.seed);
     const { mean, std } = melStatistics(train, cfg.nMels);
@@ -297,7 +310,7 @@ export async function trainTts(data: TtsDataset, opts: TtsTrainOptions): Promise
       const v = validationLosses(state.weights, cfg, validation, opts.batchSize);
       history.push({ step: state.step, ...v });
       opts.log(`validation at ${state.step}: loss ${v.total.toFixed(4)} mel ${v.mel.toFixed(4)} prior ${v.prior.toFixed(4)} dur ${v.duration.toFixed(4)}`);
-      await checkpoint(state, meta, { backend: tf.getBackend(), batchSize: opts.batchSize, validation: history, trainSeconds }, opts.checkpointDir);
+      await checkpoint(state, meta, { backend: tf.getBackend(), batchSize: opts.batchSize, validation: history, trainSeconds, ...(initFrom ? { initFrom } : {}) }, opts.checkpointDir);
       t0 = Date.now();
     }
   }

@@ -14,7 +14,7 @@ import { embed, markEnergyDb } from '../../../ml/watermark/embed';
 import { voicePayload } from '../../../ml/watermark/payload';
 import { readMono, sox, tempDir } from '../audio/fixtures';
 
-const VOICES = ['allison', 'vcc-sf1', 'vcc-sf2', 'vcc-tf1', 'vcc-sm1', 'vcc-tm1', 'vcc-tm2', 'synth-slt', 'synth-kal', 'synth-rms'];
+const VOICES = ['vcc-sf1', 'vcc-sf2', 'vcc-tf1', 'vcc-sm1', 'vcc-tm1', 'vcc-tm2', 'synth-slt', 'synth-kal', 'synth-rms'];
 const TEXTS = [
   'The juice of lemons makes fine punch. Mend the coat.',
   'Please call Stella. Ask her to bring these things.',

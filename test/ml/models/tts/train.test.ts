@@ -1,5 +1,5 @@
 // Tests for TTS training on a tiny real dataset (flite speech made at test time): the loss falls when overfitting a
-// batch, a checkpoint resumes at its step, and synthesis from the trained weights is deterministic and finite.
+// batch, a checkpoint resumes at its step, synthesis from it is deterministic and finite, and it can be fine-tuned.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,16 @@ describe('trainTts', () => {
     expect(a.frames).toBeGreaterThan(tokens.ids.length - 3);
     expect(a.data.every(Number.isFinite)).toBe(true);
     expect(Array.from(a.data)).toEqual(Array.from(b.data));
+
+    // Fine-tuning starts from those weights at step 0 with a fresh optimizer and remembers where it came from.
+    const ftLines: string[] = [];
+    const ft = await trainTts(data, { ...opts, steps: 2, checkpointEvery: 2, initFrom: opts.checkpointDir, checkpointDir: path.join(dir, 'ft'), log: (l: string) => ftLines.push(l) });
+    expect(ft.step).toBe(2);
+    expect(ftLines[0]).toMatch(/^fine-tuning from/);
+    const tuned = await loadTts(path.join(dir, 'ft'));
+    expect(tuned.training.initFrom).toBe(tts.modelVersion);
+    expect(tuned.modelVersion).toMatch(/^tts-\d{4}-\d\d-\d\d-s1-ft$/);
+    const other = { ...data, speakers: data.speakers.slice(0, 1) };
+    await expect(trainTts(other, { ...opts, initFrom: opts.checkpointDir, checkpointDir: path.join(dir, 'ft2') })).rejects.toThrow(/other speakers/);
   });
 });
