@@ -1,6 +1,6 @@
 // Measures what the watermark costs on the app's own synthesized speech: mark energy under the speech, verifier cosine
-// between marked and unmarked audio, pocketsphinx WER with and without the mark, and whether the mark reads back from
-// the 16-bit file, on Harvard sentences.
+// between the marked and the unmarked 16-bit WAV file, pocketsphinx WER of both, and whether the mark reads back from
+// the marked file, on Harvard sentences.
 // Usage: npx tsx scripts/measure-watermark.ts [--voices a,b] [--sentences 20] [--out docs/watermark-impact.json]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +16,7 @@ import { cosineSimilarity } from '../ml/eval/similarity';
 import { recognizeCached } from '../ml/eval/tts-intelligibility';
 import { corpusWordErrorRate } from '../ml/eval/wer';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
-import { embedAudio } from '../ml/models/verifier/embed';
+import { embedFile } from '../ml/models/verifier/embed';
 import { detectFile } from '../ml/watermark/detect';
 import { embed, markEnergyDb } from '../ml/watermark/embed';
 import { voicePayload } from '../ml/watermark/payload';
@@ -62,7 +62,7 @@ try {
         index,
         seconds: clip.samples.length / clip.sampleRate,
         markDb: markEnergyDb(clip, marked),
-        cosine: cosineSimilarity(embedAudio(verifier, clip), embedAudio(verifier, marked)),
+        cosine: cosineSimilarity(await embedFile(verifier, plain), await embedFile(verifier, markedWav)),
         decoded: read.payload !== null && read.payload.voiceHash === payload.voiceHash,
         plain,
         marked: markedWav,

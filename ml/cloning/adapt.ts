@@ -52,6 +52,8 @@ export interface AdaptResult {
   steps: number;
   /** Loss on the held-out clip at the kept step (whole-model with 3 or more clips, else null). */
   heldOutLoss: number | null;
+  /** The loss the kept step was chosen by: the held-out clip's when one is held out, else the mean over all training clips'. */
+  keptLoss: number;
 }
 
 /**
@@ -66,7 +68,7 @@ export function adapterWeightNames(weights: TtsWeights): string[] {
 }
 
 /** Changes whenever what adaptation does changes (so cached measurements of older adaptations are not reused). */
-export const ADAPTATION_VERSION = 3;
+export const ADAPTATION_VERSION = 4;
 
 /** The mean of the training speakers' vectors: the neutral starting point. */
 export function meanSpeaker(tts: LoadedTts): Float32Array {
@@ -140,7 +142,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /**
  * Adapts the model to the clips. Whole-model adaptation with 3 or more clips holds the last one out: its loss picks
- * the step to keep (early stopping); otherwise the training loss does. Each step fits at most CLIPS_PER_STEP of the other clips, cycling through them. Throws CANCELLED promptly (within one step) when `signal` aborts; nothing is kept then.
+ * the step to keep (early stopping); otherwise the loss on all the training clips does. Each step fits at most CLIPS_PER_STEP of the other clips, cycling through them. Throws CANCELLED promptly (within one step) when `signal` aborts; nothing is kept then.
  */
 export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], opts: AdaptOptions): Promise<AdaptResult> {
   if (clips.length === 0) throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation needs at least one clip with its text.');
@@ -171,6 +173,8 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
     adapter: whole ? Object.fromEntries(adapterNames.map((k) => [k, { shape: adapter[k].shape, data: adapter[k].dataSync().slice() as Float32Array }])) : null,
   });
   const evalEvery = 5;
+  const batchLoss = (batch: (typeof trainBatches)[number]) =>
+    tf.tidy(() => ttsLosses(weights, cfg, batch, tf.tile(speaker, [batch.size, 1]) as tf.Tensor2D).total.dataSync()[0]);
   let sinceBest = 0;
   const t0 = performance.now();
   let step = 0;
@@ -188,7 +192,9 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
         return value.dataSync()[0];
       });
       if (step % evalEvery === 0 || step === total) {
-        const judged = heldBatch ? tf.tidy(() => ttsLosses(weights, cfg, heldBatch, speaker).total.dataSync()[0]) : loss;
+        // The step's own loss was measured before its update, and on one batch only when the clips span several: the
+        // kept step is judged after the update, on the held-out clip or else on every training batch.
+        const judged = heldBatch ? batchLoss(heldBatch) : trainBatches.reduce((sum, b) => sum + batchLoss(b), 0) / trainBatches.length;
         if (judged < best.loss) {
           best = { loss: judged, step, ...snapshot() };
           sinceBest = 0;
@@ -204,5 +210,5 @@ export async function adaptVoice(tts: LoadedTts, clips: readonly AdaptClip[], op
     Object.values(adapter).forEach((v) => v.dispose());
     optimizer.dispose();
   }
-  return { embedding: best.embedding, adapter: best.adapter, steps: best.step, heldOutLoss: heldOut ? best.loss : null };
+  return { embedding: best.embedding, adapter: best.adapter, steps: best.step, heldOutLoss: heldOut ? best.loss : null, keptLoss: best.loss };
 }

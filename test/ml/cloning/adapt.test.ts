@@ -2,8 +2,9 @@
 // readings (held out of every training set): embedding-only trains on every clip, whole-model keeps one out to stop on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadClip } from '../../../ml/audio/load';
-import { initBackend } from '../../../ml/backend';
-import { adaptVoice, CLIPS_PER_STEP, meanSpeaker, stepBatches, type AdaptClip, type AdaptProgress } from '../../../ml/cloning/adapt';
+import { initBackend, tf } from '../../../ml/backend';
+import { adaptVoice, CLIPS_PER_STEP, meanSpeaker, prepareAdaptation, stepBatches, type AdaptClip, type AdaptProgress } from '../../../ml/cloning/adapt';
+import { makeBatch, ttsLosses } from '../../../ml/models/tts/train';
 import { readVcc2016Transcripts } from '../../../ml/data/vcc2016-transcripts';
 import { loadTts, type LoadedTts } from '../../../ml/models/tts/weights';
 import { sharedData } from '../../support/shared-data';
@@ -49,6 +50,14 @@ describe('adaptVoice', { timeout: 600_000 }, () => {
     expect(result.adapter).toBeNull();
     expect(result.heldOutLoss).toBeNull();
     expect([5, 6]).toContain(result.steps);
+    // The kept step was judged on all 6 clips (both step batches), not on the one batch its step happened to train on.
+    const utts = await prepareAdaptation(tts, clips, meanSpeaker(tts));
+    const losses = stepBatches(utts).map((group) => {
+      const batch = makeBatch(group, tts.config.nMels);
+      return tf.tidy(() => ttsLosses(tts.weights, tts.config, batch, tf.tile(tf.tensor2d(result.embedding, [1, result.embedding.length]), [batch.size, 1]) as tf.Tensor2D).total.dataSync()[0]);
+    });
+    expect(losses).toHaveLength(2);
+    expect(result.keptLoss).toBeCloseTo((losses[0] + losses[1]) / 2, 4);
     const start = meanSpeaker(tts);
     expect(result.embedding).toHaveLength(start.length);
     expect(result.embedding.some((v, i) => Math.abs(v - start[i]) > 1e-4)).toBe(true);
@@ -59,6 +68,7 @@ describe('adaptVoice', { timeout: 600_000 }, () => {
     expect(result.adapter).not.toBeNull();
     expect(result.heldOutLoss).not.toBeNull();
     expect(Number.isFinite(result.heldOutLoss)).toBe(true);
+    expect(result.keptLoss).toBe(result.heldOutLoss);
     expect(result.steps).toBe(5);
   });
 });
