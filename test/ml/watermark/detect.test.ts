@@ -106,12 +106,16 @@ describe('watermark false positives', () => {
       ...pick('fsdd', 14),
     ];
     expect(files).toHaveLength(42);
+    const confident: string[] = [];
     for (const f of [...files.map(sharedData), file('flite.wav')]) {
       const d = await detectFile(f);
       expect(d.present, f).toBe(false);
       expect(d.payload, f).toBeNull();
-      expect(d.confidence, f).toBeLessThan(0.99);
+      if (d.confidence >= 0.99) confident.push(`${f}: ${d.confidence}`);
     }
+    // Without a payload, confidence bounds the chance that unmarked audio scores this high: each file reaches 0.99
+    // with chance at most 0.01, so among 43 files about 0.4 are expected to, and 3 or more would mean the bound is wrong.
+    expect(confident.length, confident.join('\n')).toBeLessThanOrEqual(2);
   });
 });
 
