@@ -20,6 +20,7 @@ export const STUDIO_METHODS = [
   'exportVoice',
   'importVoice',
   'voiceMap',
+  'checkWatermark',
   'pickAudioFiles',
   'pickVoiceFile',
   'saveFile',

@@ -93,6 +93,19 @@ export interface Similarity {
   probability: number;
 }
 
+/** What the watermark detector found in an audio file (docs/watermark.md). */
+export interface WatermarkReport {
+  name: string;
+  /** The mark was found (with a readable payload, or a sync so strong that it is there but too damaged to read). */
+  present: boolean;
+  /** Hash of the voice id the payload carries (first 4 bytes of its SHA-256), or null when none could be read. */
+  voiceHash: number | null;
+  /** The voice, built in or in this library, whose id has that hash; null when none does (or no payload was read). */
+  voice: { id: string; name: string } | null;
+  /** 1 minus a bound on the chance that unmarked audio shows this much evidence (0 to 1). */
+  confidence: number;
+}
+
 /** A voice placed on the 2-D map of all voices' embeddings (first two principal components). */
 export interface VoicePoint {
   id: string;
@@ -142,6 +155,8 @@ export interface VoiceEngine {
   importVoice(bytes: Uint8Array): Promise<VoiceSummary>;
   /** Every voice placed on a 2-D map of speaker embeddings. */
   voiceMap(): Promise<VoicePoint[]>;
+  /** Whether a file carries this app's watermark, and which of the library's voices made it. */
+  checkWatermark(audio: AudioInput): Promise<WatermarkReport>;
 }
 
 /** Kinds of file the app saves through a save dialog. */

@@ -6,7 +6,7 @@ import { inspectClip, loadClipFromBytes } from './audio/load';
 import { LIMITS } from './audio/config';
 import type { MonoAudio } from './audio/types';
 import { encodeWav16 } from './audio/wav';
-import type { AudioInput, ClipReport, CloneRequest, JobProgress, Similarity, Synthesis, VoiceEngine, VoicePoint, VoiceSummary } from './api';
+import type { AudioInput, ClipReport, CloneRequest, JobProgress, Similarity, Synthesis, VoiceEngine, VoicePoint, VoiceSummary, WatermarkReport } from './api';
 import { cloneVoice, type CloneClip } from './cloning/clone';
 import { openLibrary, type VoiceLibrary } from './cloning/library/library';
 import { CLONE_METHODS, type Voice, type VoiceSummary as StoredSummary } from './cloning/library/types';
@@ -20,6 +20,7 @@ import { cosineToMean } from './eval/similarity';
 import { tf } from './backend';
 import { builtinSpeaker, speak } from './models/tts/synthesize';
 import { embedAudio, sameSpeakerProbability } from './models/verifier/embed';
+import { detectBytes } from './watermark/detect';
 import { embed as watermark } from './watermark/embed';
 import { voicePayload } from './watermark/payload';
 
@@ -234,6 +235,21 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
       ];
       const points = pcaMap(entries);
       return entries.map((e, i) => ({ id: e.id, name: e.name, builtin: e.builtin, x: points[i].x, y: points[i].y }));
+    },
+
+    async checkWatermark(audio: AudioInput): Promise<WatermarkReport> {
+      const found = await detectBytes(audio.bytes, audio.name);
+      const voiceHash = found.payload?.voiceHash ?? null;
+      const { voices } = await library.list();
+      const candidates = voiceHash === null ? [] : [...(await builtins()), ...voices];
+      const voice = candidates.find((v) => voicePayload(v.id).voiceHash === voiceHash);
+      return {
+        name: audio.name,
+        present: found.present,
+        voiceHash,
+        voice: voice ? { id: voice.id, name: voice.name } : null,
+        confidence: found.confidence,
+      };
     },
   };
 }

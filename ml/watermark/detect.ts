@@ -2,10 +2,10 @@
 // correlated with the sync chips at every block offset and quarter-hop shift; the best offsets' code bits go to Viterbi.
 
 import { LIMITS } from '../audio/config';
-import { decodeAudioFile } from '../audio/decode';
+import { decodeAudioBytes, decodeAudioFile } from '../audio/decode';
 import { stft } from '../audio/fft';
 import { toMono } from '../audio/resample';
-import type { MonoAudio } from '../audio/types';
+import type { DecodedAudio, MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
 import { BAND, binSign, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
 import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
@@ -165,8 +165,14 @@ export function detect(audio: MonoAudio): Detection {
   return { present: sync >= PRESENT_WITHOUT_PAYLOAD, payload: null, confidence: sync };
 }
 
+const detectDecoded = (decoded: DecodedAudio): Detection => detect({ samples: toMono(decoded.channels), sampleRate: decoded.sampleRate });
+
 /** Looks for the watermark in an audio file (WAV, FLAC, MP3 or Ogg Vorbis; channels are mixed to mono). */
 export async function detectFile(file: string): Promise<Detection> {
-  const decoded = await decodeAudioFile(file, { maxSeconds: LIMITS.maxSeconds });
-  return detect({ samples: toMono(decoded.channels), sampleRate: decoded.sampleRate });
+  return detectDecoded(await decodeAudioFile(file, { maxSeconds: LIMITS.maxSeconds }));
+}
+
+/** Looks for the watermark in an audio file held in memory; `name` only labels error messages. */
+export async function detectBytes(bytes: Uint8Array, name: string): Promise<Detection> {
+  return detectDecoded(await decodeAudioBytes(bytes, name, { maxSeconds: LIMITS.maxSeconds }));
 }

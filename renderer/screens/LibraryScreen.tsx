@@ -1,9 +1,10 @@
-// Library: the saved voices — rename, delete (with undo), export to a file, import one — and the map of all
-// voices showing where the person's voices sit among the built-in ones.
+// Library: the saved voices — rename, delete (with undo), export to a file, import one —, the map of all voices
+// showing where the person's voices sit among the built-in ones, and a check of files for the app's watermark.
 import { useEffect, useState } from 'react';
 import type { VoicePoint, VoiceSummary } from '../../ml/api';
 import { api } from '../api';
 import { VoiceMap } from '../components/VoiceMap';
+import { WatermarkCheck } from '../components/WatermarkCheck';
 import { formatBytes } from '../format';
 import { useStudio } from '../state/studio';
 
@@ -141,6 +142,7 @@ export function LibraryScreen({ onCompare }: { onCompare(): void }) {
         <h2>Where your voice sits</h2>
         {points.length > 0 ? <VoiceMap points={points} highlight={newest} /> : <p className="muted">No voices to map yet.</p>}
       </div>
+      <WatermarkCheck />
     </section>
   );
 }

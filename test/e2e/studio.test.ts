@@ -1,8 +1,9 @@
 // The studio end to end, as a person uses it: record three prompted sentences from a microphone (fed real VCC2016
 // speech), read the consent statement into it (the same speaker, as the voice's owner would), clone by encoding,
-// speak a sentence, play it, read its similarity, run a blind A/B trial, start a whole-model adaptation (the window
-// paints a frame every 100 ms at most meanwhile) and cancel it, find the voice in the library, restart on the same
-// library and find it again. Screenshots of each screen go to screenshots/.
+// speak a sentence, play it and export it, read its similarity, run a blind A/B trial, start a whole-model adaptation
+// (the window paints a frame every 100 ms at most meanwhile) and cancel it, find the voice in the library, check the
+// exported sentence and a real recording for the watermark, restart on the same library and find the voice again.
+// Screenshots of each screen go to screenshots/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,6 +208,9 @@ describe('Voice Clone Studio', () => {
     await column.getByRole('button', { name: 'Play' }).click();
     await column.getByRole('button', { name: 'Stop' }).waitFor({ timeout: 10_000 });
     await shot('compare');
+    studio.picks.save = path.join(dir, 'spoken.wav');
+    await column.getByRole('button', { name: 'Export WAV' }).click();
+    await expect.poll(() => fs.existsSync(path.join(dir, 'spoken.wav'))).toBe(true);
   });
 
   it('saves blind A/B answers and exports them as CSV', async () => {
@@ -282,6 +286,14 @@ describe('Voice Clone Studio', () => {
     );
     await page.getByTestId('voice-map').waitFor();
     expect(await page.getByTestId('voice-map').locator('.pt').count()).toBeGreaterThan(1);
+
+    // The sentence exported from Compare carries the new voice's mark; the person's real recording carries none.
+    studio.picks.audio = [path.join(dir, 'spoken.wav'), sharedData('vcc2016/train/SF1/100004.flac')];
+    await page.getByRole('button', { name: /Check files for the watermark/ }).click();
+    const verdicts = page.getByTestId('watermark-verdict');
+    await expect.poll(() => verdicts.count(), { timeout: 120_000 }).toBe(2);
+    expect(await verdicts.nth(0).textContent()).toMatch(new RegExp(`^spoken\\.wav Made with this app Spoken by the voice “${VOICE_NAME}”\\.`));
+    expect(await verdicts.nth(1).textContent()).toMatch(/^100004\.flac No mark found /);
     await shot('library');
 
     await closeStudio();

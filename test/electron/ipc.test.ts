@@ -96,6 +96,8 @@ describe('IPC payload validation', () => {
     ['deleteVoice', [null]],
     ['importVoice', ['/home/someone/voice.voice']],
     ['pickAudioFiles', ['/etc']],
+    ['checkWatermark', ['/home/someone/said.wav']],
+    ['checkWatermark', []],
     ['saveFile', ['exe', 'a.sh', bytes]],
     ['saveFile', ['wav', '/tmp/evil.wav', bytes]],
     ['saveFile', ['wav', 'a.wav', 'text, not bytes']],

@@ -1,5 +1,5 @@
-// Tests for the engine facade with the shipped models: voice listing, deterministic watermarked synthesis, cloning by
-// adaptation from real held-out speech (VCC2016 SF3), cancelling, and the voice library behind it.
+// Tests for the engine facade with the shipped models: voice listing, deterministic watermarked synthesis and checking
+// files for the mark, cloning by adaptation from real held-out speech (VCC2016 SF3), cancelling, and the voice library.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,16 @@ describe('engine voices and synthesis', { timeout: 600_000 }, () => {
     const found = detect(await monoOf(a.wav));
     expect(found.present).toBe(true);
     expect(found.payload).toEqual(voicePayload('vcc-tm1'));
+    const checked = await engine.checkWatermark({ name: 'said.wav', bytes: a.wav });
+    expect(checked).toMatchObject({ name: 'said.wav', present: true, voiceHash: voicePayload('vcc-tm1').voiceHash });
+    expect(checked.voice?.id).toBe('vcc-tm1');
+    expect(checked.confidence).toBeGreaterThan(0.99);
+  });
+
+  it('finds no mark in a real recording and refuses a file that is not audio', async () => {
+    const real = await engine.checkWatermark({ name: 'SF3.flac', bytes: clips[0].bytes });
+    expect(real).toMatchObject({ present: false, voiceHash: null, voice: null });
+    await expect(engine.checkWatermark({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') })).rejects.toMatchObject({ code: 'NOT_AUDIO' });
   });
 
   it('refuses unknown voices and empty text with readable errors', async () => {
@@ -82,6 +92,7 @@ describe('engine cloning', { timeout: 600_000 }, () => {
     expect((await engine.listVoices()).map((v) => v.id)).toContain(voice.id);
     const said = await engine.synthesize(voice.id, 'A new voice speaks.');
     expect(detect(await monoOf(said.wav)).payload).toEqual(voicePayload(voice.id));
+    expect((await engine.checkWatermark({ name: 'said.wav', bytes: said.wav })).voice).toEqual({ id: voice.id, name: 'SF3 test' });
     const map = await engine.voiceMap();
     expect(map.find((p) => p.id === voice.id)).toBeDefined();
     expect(map.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
