@@ -22,7 +22,7 @@ import { builtinSpeaker, speak } from './models/tts/synthesize';
 import { embedAudio, sameSpeakerProbability } from './models/verifier/embed';
 import { detectBytes } from './watermark/detect';
 import { embed as watermark } from './watermark/embed';
-import { voicePayload } from './watermark/payload';
+import { voicePayload, voiceWithHash } from './watermark/payload';
 
 export interface EngineOptions {
   libraryDir: string;
@@ -241,8 +241,7 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
       const found = await detectBytes(audio.bytes, audio.name);
       const voiceHash = found.payload?.voiceHash ?? null;
       const { voices } = await library.list();
-      const candidates = voiceHash === null ? [] : [...(await builtins()), ...voices];
-      const voice = candidates.find((v) => voicePayload(v.id).voiceHash === voiceHash);
+      const voice = voiceHash === null ? undefined : voiceWithHash([...(await builtins()), ...voices], voiceHash);
       return {
         name: audio.name,
         present: found.present,

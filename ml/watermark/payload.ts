@@ -41,6 +41,11 @@ function dataBytes(p: Payload): Buffer {
   return bytes;
 }
 
+/** The voice among `voices` whose id `voicePayload` hashes to `voiceHash`, if any. */
+export function voiceWithHash<V extends { id: string }>(voices: readonly V[], voiceHash: number): V | undefined {
+  return voices.find((v) => voicePayload(v.id).voiceHash === voiceHash);
+}
+
 /** The payload as PAYLOAD_BITS bits (0/1), most significant bit first. */
 export function payloadToBits(p: Payload): Uint8Array {
   checkPayload(p);
