@@ -89,7 +89,7 @@ export interface Synthesis {
 export interface Similarity {
   /** Cosine between the clip's embedding and the references' mean embedding, in [-1, 1]. */
   cosine: number;
-  /** Calibrated probability that the clip and the references are the same speaker, in [0, 1]. */
+  /** Calibrated probability that the clip and the references are the same speaker (from the cosine and the seconds of speech on each side), in [0, 1]. */
   probability: number;
 }
 

@@ -16,10 +16,10 @@ import { checkConsent, consentStatement, type ConsentCheck } from './cloning/con
 import { logMel } from './audio/mel';
 import { pcaMap } from './cloning/voice-map';
 import { VoiceCloneError } from './errors';
-import { cosineToMean } from './eval/similarity';
 import { tf } from './backend';
 import { builtinSpeaker, speak } from './models/tts/synthesize';
-import { embedAudio, sameSpeakerProbability } from './models/verifier/embed';
+import { printAudio } from './models/verifier/embed';
+import { compareSpeakers } from './models/verifier/score';
 import { detectBytes } from './watermark/detect';
 import { embed as watermark } from './watermark/embed';
 import { voicePayload, voiceWithHash } from './watermark/payload';
@@ -93,8 +93,8 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
 
   async function speakerSimilarity(audio: MonoAudio, references: readonly MonoAudio[]): Promise<Similarity> {
     const verifier = await models.verifier();
-    const cosine = cosineToMean(embedAudio(verifier, audio), references.map((r) => embedAudio(verifier, r)));
-    return { cosine, probability: sameSpeakerProbability(verifier, cosine) };
+    const { cosine, probability } = compareSpeakers(verifier, printAudio(verifier, audio), references.map((r) => printAudio(verifier, r)));
+    return { cosine, probability };
   }
 
   async function synthesizeAudio(voiceId: string, text: string): Promise<MonoAudio> {

@@ -1,5 +1,5 @@
 // Evaluates verifier weights on the held-out real speakers against the log-mel statistics baseline: EER, accuracy,
-// WCCN back-end, calibration, cosine histograms (PNG), scoring speed. Usage: npx tsx scripts/eval-verifier.ts [--weights DIR] [--export DIR]
+// WCCN back-end, duration shift, calibration, cosine histograms (PNG), scoring speed. Usage: npx tsx scripts/eval-verifier.ts [--weights DIR] [--export DIR]
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +16,10 @@ import { SHARED_DATA_ROOT } from '../ml/data/corpora/shared-data';
 import { readLibriSpeechSubset } from '../ml/data/corpora/librispeech-subset';
 import { embedMels, loadVerifier } from '../ml/models/verifier/embed';
 import { MANIFEST_FILE, readSynthManifest } from '../ml/data/synth/cache';
-import { allPairTrials, heldOutLibriClips, heldOutVccClips, poolTrials, synthClips, trainingVccClips, type EvalClip } from '../ml/models/verifier/evaluate';
+import { allPairs, heldOutLibriClips, heldOutVccClips, poolTrials, scorePairs, synthClips, trainingVccClips, type EvalClip } from '../ml/models/verifier/evaluate';
 import { HELD_OUT_VCC2016, heldOutLibriSpeakers } from '../ml/models/verifier/heldout';
 import { prepareSpeech, readSpeech } from '../ml/models/verifier/input';
+import { fitDurationWeights } from '../ml/models/verifier/score';
 import { applyProjection, wccnProjection, withinClassCovariance } from '../ml/models/verifier/wccn';
 import { PROJECTION_WEIGHT, saveVerifier, type LoadedVerifier } from '../ml/models/verifier/weights';
 
@@ -48,7 +49,7 @@ if (existsSync(path.join(synthDir, MANIFEST_FILE))) {
   const validation = await trainingVccClips(SHARED_DATA_ROOT, 'eval', 1);
   const validationEmbeddings = embedMels(network, validation.map((c) => c.mel));
   const eerWith = (projection: Float32Array | null) =>
-    equalErrorRate(allPairTrials(projection ? validationEmbeddings.map((e) => applyProjection(projection, e)) : validationEmbeddings, validation.map((c) => c.speaker))).eer;
+    equalErrorRate(scorePairs(allPairs(projection ? validationEmbeddings.map((e) => applyProjection(projection, e)) : validationEmbeddings, validation), null)).eer;
   let best: { eer: number; projection: Float32Array | null } = { eer: eerWith(null), projection: null };
   wccnChoice.push({ shrink: null, validationEer: best.eer });
   for (const shrink of [0.3, 1, 3]) {
@@ -60,26 +61,39 @@ if (existsSync(path.join(synthDir, MANIFEST_FILE))) {
   verifier.projection = best.projection;
   log(`WCCN on ${cohort.length} training clips, validated on ${validation.length} unseen sentences of training speakers: ${JSON.stringify(wccnChoice)}`);
 } else {
-  log(`WCCN skipped: no synthetic corpus at ${synthDir} to fit it on`);
+  log(`WCCN not refitted: no synthetic corpus at ${synthDir} to fit it on; ${verifier.projection ? 'keeping the one the weights carry' : 'none'}`);
 }
+
+// Duration shift: balanced logistic regression of same/different speaker on the cosine and the two clips' durations,
+// over every pair of the unseen sentences of the 6 VCC2016 training speakers (never the held-out speakers).
+const durationValidation = await trainingVccClips(SHARED_DATA_ROOT, 'eval', 1);
+const durationPairs = allPairs(embedMels(verifier, durationValidation.map((c) => c.mel)), durationValidation);
+verifier.durationWeights = fitDurationWeights(durationPairs);
+const durationFit = {
+  weights: verifier.durationWeights,
+  validationEer: { cosine: equalErrorRate(scorePairs(durationPairs, null)).eer, withShift: equalErrorRate(scorePairs(durationPairs, verifier.durationWeights)).eer },
+};
+log(`duration shift fitted on ${durationPairs.length} validation pairs: ${JSON.stringify(durationFit)}`);
 
 const vccEval = await heldOutVccClips(SHARED_DATA_ROOT, 'eval');
 const vccEnroll = await heldOutVccClips(SHARED_DATA_ROOT, 'train', 10);
 const libri = await heldOutLibriClips(SHARED_DATA_ROOT);
 log(`clips: ${vccEval.length} VCC2016 eval, ${vccEnroll.length} VCC2016 enrollment, ${libri.length} LibriSpeech pieces`);
 
-type Method = 'verifier' | 'networkOnly' | 'baseline';
+// verifier: the shipped scoring (network, WCCN, duration shift); cosineOnly: the same embeddings' plain cosine.
+type Method = 'verifier' | 'cosineOnly' | 'networkOnly' | 'baseline';
 const vectors = (method: Method, clips: EvalClip[]): ArrayLike<number>[] =>
-  method === 'baseline' ? clips.map((c) => logMelStatistics(c.mel)) : embedMels(method === 'verifier' ? verifier : network, clips.map((c) => c.mel));
+  method === 'baseline' ? clips.map((c) => logMelStatistics(c.mel)) : embedMels(method === 'networkOnly' ? network : verifier, clips.map((c) => c.mel));
 
-const results: Record<string, unknown> = { wccnChoice };
-const trials: Record<Method, Record<string, TrialScores>> = { verifier: {}, networkOnly: {}, baseline: {} };
-for (const method of ['verifier', 'networkOnly', 'baseline'] as const) {
+const results: Record<string, unknown> = { wccnChoice, durationFit };
+const trials: Record<Method, Record<string, TrialScores>> = { verifier: {}, cosineOnly: {}, networkOnly: {}, baseline: {} };
+for (const method of ['verifier', 'cosineOnly', 'networkOnly', 'baseline'] as const) {
   const vEval = vectors(method, vccEval);
   const vEnroll = vectors(method, vccEnroll);
   const vLibri = vectors(method, libri);
-  const vcc = allPairTrials(vEval, vccEval.map((c) => c.speaker));
-  const lib = allPairTrials(vLibri, libri.map((c) => c.speaker));
+  const shift = method === 'verifier' ? verifier.durationWeights : null;
+  const vcc = scorePairs(allPairs(vEval, vccEval), shift);
+  const lib = scorePairs(allPairs(vLibri, libri), shift);
   const pooled = poolTrials([vcc, lib]);
   trials[method] = { vcc, lib, pooled };
   const label = (clips: EvalClip[], v: ArrayLike<number>[]) => clips.map((c, i) => ({ speaker: c.speaker, embedding: v[i] }));
@@ -92,7 +106,7 @@ for (const method of ['verifier', 'networkOnly', 'baseline'] as const) {
       librispeechPieces: equalErrorRate(lib),
     },
     trials: { pooled: { same: pooled.same.length, different: pooled.different.length } },
-    meanCosine: {
+    meanScore: {
       vcc2016EvalSame: mean(vcc.same),
       vcc2016EvalDifferent: mean(vcc.different),
       librispeechSame: mean(lib.same),
@@ -111,7 +125,7 @@ for (const method of ['verifier', 'networkOnly', 'baseline'] as const) {
 
 const calibration = fitPlatt(trials.verifier.pooled, { balanced: true });
 results.calibration = calibration;
-log(`calibration (balanced Platt on pooled held-out cosines): a ${calibration.a.toFixed(3)} b ${calibration.b.toFixed(3)}`);
+log(`calibration (balanced Platt on pooled held-out trial scores): a ${calibration.a.toFixed(3)} b ${calibration.b.toFixed(3)}`);
 
 // Scoring speed: 100 clips of exactly 3 s of held-out speech, from samples in memory to embeddings.
 const libriCorpus = readLibriSpeechSubset(path.join(SHARED_DATA_ROOT, 'librispeech-subset'));
@@ -139,13 +153,22 @@ const axis = (t: TrialScores, step: number) => ({ min: Math.floor(Math.min(...Ar
 const png = histogramPng(
   [
     {
-      title: `Verifier, held-out VCC2016 speakers ${HELD_OUT_VCC2016.join(' ')} (eval sentences): EER ${pct(eerOf('verifier').eer)}`,
+      title: `Verifier score (cosine + duration shift), held-out VCC2016 ${HELD_OUT_VCC2016.join(' ')}: EER ${pct(eerOf('verifier').eer)}`,
       ...axis(trials.verifier.vcc, 0.1),
       series: [
         { label: `same speaker (${trials.verifier.vcc.same.length} pairs)`, color: '#1f77b4', values: trials.verifier.vcc.same },
         { label: `different speakers (${trials.verifier.vcc.different.length} pairs)`, color: '#d62728', values: trials.verifier.vcc.different },
       ],
       marker: { value: eerOf('verifier').threshold, label: 'EER threshold' },
+    },
+    {
+      title: `Verifier cosine alone, same trials: EER ${pct(eerOf('cosineOnly').eer)}`,
+      ...axis(trials.cosineOnly.vcc, 0.1),
+      series: [
+        { label: 'same speaker', color: '#1f77b4', values: trials.cosineOnly.vcc.same },
+        { label: 'different speakers', color: '#d62728', values: trials.cosineOnly.vcc.different },
+      ],
+      marker: { value: eerOf('cosineOnly').threshold, label: 'EER threshold' },
     },
     {
       title: `Baseline, log-mel mean+std (no training), same trials: EER ${pct(eerOf('baseline').eer)}`,
@@ -157,7 +180,7 @@ const png = histogramPng(
       marker: { value: eerOf('baseline').threshold, label: 'EER threshold' },
     },
   ],
-  { bins: 70, xLabel: 'cosine similarity', width: 960 },
+  { bins: 70, xLabel: 'score (cosine similarity; the first panel adds the duration shift)', width: 960 },
 );
 await mkdir(values.docs, { recursive: true });
 await writeFile(path.join(values.docs, 'cosine-distributions.png'), png);
@@ -175,13 +198,17 @@ if (values.export) {
   await saveVerifier(values.export, tensors, {
     config: verifier.config,
     calibration,
+    durationWeights: verifier.durationWeights,
     training: {
       step: verifier.training.step,
       backend: verifier.training.backend,
-      trainingSpeakersByCorpus: byCorpus,
-      wccnChoice,
+      // Re-exporting exported weights (no speaker list, WCCN kept) carries their earlier facts over.
+      trainingSpeakersByCorpus: speakers.length > 0 ? byCorpus : verifier.training.trainingSpeakersByCorpus,
+      wccnChoice: wccnChoice.length > 0 ? wccnChoice : verifier.training.wccnChoice,
+      durationFit,
       heldOutEer: {
         verifier: (results.verifier as { eer: unknown }).eer,
+        cosineOnly: (results.cosineOnly as { eer: unknown }).eer,
         networkOnly: (results.networkOnly as { eer: unknown }).eer,
         baseline: (results.baseline as { eer: unknown }).eer,
       },

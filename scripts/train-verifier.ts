@@ -30,6 +30,7 @@ const { values } = parseArgs({
     'synth-share': { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.synthShare) },
     'speed-perturb': { type: 'string', default: '' },
     'random-eq': { type: 'string', default: '0' },
+    'window-frames': { type: 'string', default: `${DEFAULT_TRAIN_OPTIONS.windowFrames[0]},${DEFAULT_TRAIN_OPTIONS.windowFrames[1]}` },
   },
 });
 
@@ -69,6 +70,10 @@ try {
 const augmentedVersions = int('augmented-versions');
 const randomEq = Number(values['random-eq']);
 if (!(randomEq >= 0 && randomEq <= 2)) throw new Error(`--random-eq takes an amplitude from 0 (off) to 2 natural-log units, not ${values['random-eq']}`);
+const windowFrames = values['window-frames']!.split(',').map(Number);
+if (windowFrames.length !== 2 || !windowFrames.every(Number.isInteger) || windowFrames[0] < 16 || windowFrames[1] < windowFrames[0] || windowFrames[1] > 400) {
+  throw new Error(`--window-frames takes the shortest and longest training window in frames, 16 to 400 (e.g. 48,128), not ${values['window-frames']}`);
+}
 // Speed-perturbed copies of the multi-speaker real corpora, each speed a new set of speakers.
 const speeds = values['speed-perturb'] === '' ? [] : values['speed-perturb']!.split(',').map(Number);
 if (speeds.some((s) => !(s >= 0.5 && s <= 2) || s === 1)) throw new Error(`--speed-perturb takes speeds between 0.5 and 2 other than 1 (e.g. 0.9,1.1), not ${values['speed-perturb']}`);
@@ -106,6 +111,7 @@ const result = await trainVerifier(streams, {
   learningRate: Number(values['learning-rate']),
   synthShare: share('synth-share'),
   randomEq,
+  windowFrames: [windowFrames[0], windowFrames[1]],
   checkpointDir: values.out,
   log,
 });

@@ -1,7 +1,7 @@
 // `voiceclone similarity [--json] <a> <b…>`: how alike the voice in each b is to the voice in a, by the speaker
-// verifier: cosine of the embeddings and the calibrated probability that both are the same speaker.
-import { cosineSimilarity } from '../../ml/eval/similarity';
-import { embedFile, loadVerifier, sameSpeakerProbability } from '../../ml/models/verifier/embed';
+// verifier: cosine of the embeddings and the calibrated probability (from cosine and clip durations) that both are the same speaker.
+import { loadVerifier, printFile } from '../../ml/models/verifier/embed';
+import { compareSpeakers } from '../../ml/models/verifier/score';
 import { parseCommandArgs, type Command } from '../command';
 import { EXIT, formatFields, reportError, UsageError } from '../output';
 
@@ -14,12 +14,11 @@ export const similarityCommand: Command = {
     if (positionals.length < 2) throw new UsageError('similarity needs a reference file and at least one file to compare.');
     const [a, ...others] = positionals;
     const verifier = await loadVerifier();
-    const ref = await embedFile(verifier, a);
+    const ref = await printFile(verifier, a);
     let code: number = EXIT.ok;
     for (const [i, b] of others.entries()) {
       try {
-        const cosine = cosineSimilarity(ref, await embedFile(verifier, b));
-        const probability = sameSpeakerProbability(verifier, cosine);
+        const { cosine, probability } = compareSpeakers(verifier, await printFile(verifier, b), [ref]);
         if (values.json) {
           process.stdout.write(`${JSON.stringify({ a, b, cosine, sameSpeakerProbability: probability })}\n`);
         } else {

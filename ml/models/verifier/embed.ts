@@ -4,11 +4,11 @@
 import { logMel, type LogMel } from '../../audio/mel';
 import type { MonoAudio } from '../../audio/types';
 import { initBackend, tf } from '../../backend';
-import { calibratedProbability } from '../../eval/calibration';
 import { VoiceCloneError } from '../../errors';
 import { prepareSpeech, readSpeech } from './input';
 import { verifierForward, WINDOW_FRAMES, WINDOW_HOP_FRAMES } from './model';
 import { DEFAULT_VERIFIER_DIR, loadVerifierFiles, type LoadedVerifier } from './weights';
+import type { SpeakerPrint } from './score';
 import { applyProjection } from './wccn';
 
 /** Windows scored per forward pass. */
@@ -19,7 +19,8 @@ export async function loadVerifier(dir = DEFAULT_VERIFIER_DIR): Promise<LoadedVe
   await initBackend();
   const loaded = await loadVerifierFiles(dir);
   Object.values(loaded.extra).forEach((t) => t.dispose());
-  return { config: loaded.config, calibration: loaded.calibration, training: loaded.training, weights: loaded.weights, projection: loaded.projection };
+  const { extra: _, ...verifier } = loaded;
+  return verifier;
 }
 
 /** Start frames of the scoring windows of a clip: every hop, plus one ending at the last frame; one window if short. */
@@ -66,20 +67,24 @@ export function embedMels(verifier: LoadedVerifier, mels: readonly LogMel[]): Fl
   return sums.map((sum) => (verifier.projection ? applyProjection(verifier.projection, normalize(sum)) : normalize(sum)));
 }
 
-/** Embedding of one recording (any rate; silence at the ends is trimmed; needs half a second of speech). */
+/** Embedding and seconds of speech of one recording (any rate; silence at the ends is trimmed; needs half a second of speech). */
+export function printAudio(verifier: LoadedVerifier, audio: MonoAudio): SpeakerPrint {
+  const speech = prepareSpeech(audio);
+  return { embedding: embedMels(verifier, [logMel(speech)])[0], seconds: speech.samples.length / speech.sampleRate };
+}
+
+/** Embedding and seconds of speech of an audio file. */
+export async function printFile(verifier: LoadedVerifier, file: string): Promise<SpeakerPrint> {
+  const speech = await readSpeech(file);
+  return { embedding: embedMels(verifier, [logMel(speech)])[0], seconds: speech.samples.length / speech.sampleRate };
+}
+
+/** Embedding of one recording. */
 export function embedAudio(verifier: LoadedVerifier, audio: MonoAudio): Float32Array {
-  return embedMels(verifier, [logMel(prepareSpeech(audio))])[0];
+  return printAudio(verifier, audio).embedding;
 }
 
 /** Embedding of an audio file. */
 export async function embedFile(verifier: LoadedVerifier, file: string): Promise<Float32Array> {
-  return embedMels(verifier, [logMel(await readSpeech(file))])[0];
-}
-
-/** Same-speaker probability of a cosine under the verifier's calibration. */
-export function sameSpeakerProbability(verifier: LoadedVerifier, cosine: number): number {
-  if (!verifier.calibration) {
-    throw new VoiceCloneError('BAD_ARGUMENT', 'These verifier weights carry no calibration; run scripts/eval-verifier.ts to fit one.');
-  }
-  return calibratedProbability(cosine, verifier.calibration);
+  return (await printFile(verifier, file)).embedding;
 }

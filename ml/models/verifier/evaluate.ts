@@ -1,6 +1,6 @@
 // Evaluation material for the verifier: clips of the held-out real speakers (VCC2016 eval sentences of the 4 held-out
 // speakers; each held-out LibriSpeech clip cut into equal pieces of at least 3 s), training-speaker clips to fit and
-// validate the WCCN back-end, and all-pairs trial scoring.
+// validate the WCCN back-end and the duration shift, and all-pairs trial scoring.
 
 import path from 'node:path';
 import { SAMPLE_RATE } from '../../audio/config';
@@ -13,6 +13,7 @@ import { loadFeatures, type SynthManifest } from '../../data/synth/cache';
 import { VoiceCloneError } from '../../errors';
 import { HELD_OUT_VCC2016, heldOutLibriSpeakers } from './heldout';
 import { readSpeech } from './input';
+import { trialScore, type DurationWeights } from './score';
 
 export interface EvalClip {
   id: string;
@@ -83,16 +84,31 @@ export function synthClips(manifest: SynthManifest, limit: number): EvalClip[] {
     .map((item) => ({ id: item.id, speaker: `synth:${item.speaker}`, set: 'synth' as const, mel: loadFeatures(manifest, item), seconds: item.seconds }));
 }
 
-/** Cosine scores of every unordered pair of clips, split into same- and different-speaker trials. */
-export function allPairTrials(vectors: readonly ArrayLike<number>[], speakers: readonly string[]): { same: number[]; different: number[] } {
-  if (vectors.length !== speakers.length) throw new VoiceCloneError('BAD_ARGUMENT', 'Need one speaker label per vector.');
-  const same: number[] = [];
-  const different: number[] = [];
+/** One unordered pair of clips: cosine of their embeddings, both durations, and whether it is one speaker. */
+export interface PairTrial {
+  cosine: number;
+  secondsA: number;
+  secondsB: number;
+  same: boolean;
+}
+
+/** Every unordered pair of clips as a labeled trial. */
+export function allPairs(vectors: readonly ArrayLike<number>[], clips: ReadonlyArray<Pick<EvalClip, 'speaker' | 'seconds'>>): PairTrial[] {
+  if (vectors.length !== clips.length) throw new VoiceCloneError('BAD_ARGUMENT', 'Need one clip per vector.');
+  const pairs: PairTrial[] = [];
   for (let i = 0; i < vectors.length; i++) {
     for (let j = i + 1; j < vectors.length; j++) {
-      (speakers[i] === speakers[j] ? same : different).push(cosineSimilarity(vectors[i], vectors[j]));
+      pairs.push({ cosine: cosineSimilarity(vectors[i], vectors[j]), secondsA: clips[i].seconds, secondsB: clips[j].seconds, same: clips[i].speaker === clips[j].speaker });
     }
   }
+  return pairs;
+}
+
+/** Same- and different-speaker trial scores of labeled pairs, with the duration shift (plain cosines when null). */
+export function scorePairs(pairs: readonly PairTrial[], weights: DurationWeights | null): { same: number[]; different: number[] } {
+  const same: number[] = [];
+  const different: number[] = [];
+  for (const p of pairs) (p.same ? same : different).push(trialScore(p.cosine, p.secondsA, p.secondsB, weights));
   return { same, different };
 }
 

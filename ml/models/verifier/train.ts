@@ -30,6 +30,8 @@ export interface TrainOptions {
   synthShare: number;
   /** Largest amplitude (natural-log units) of each of the three cosine terms of a random spectral tilt added to a window; 0 = none. */
   randomEq: number;
+  /** Shortest and longest training window in frames; each batch draws one length between them (both WINDOW_FRAMES = fixed). */
+  windowFrames: readonly [number, number];
   checkpointDir: string;
   checkpointEvery: number;
   /** Steps between progress lines (mean loss and accuracy since the last line). */
@@ -51,6 +53,7 @@ export const DEFAULT_TRAIN_OPTIONS: Omit<TrainOptions, 'checkpointDir' | 'log'> 
   augmentedShare: 0.5,
   synthShare: 0.4,
   randomEq: 0,
+  windowFrames: [WINDOW_FRAMES, WINDOW_FRAMES],
   checkpointEvery: 100,
   logEvery: 20,
   resume: false,
@@ -75,11 +78,13 @@ function addRandomEq(window: Float32Array, n: number, amplitude: number, rand: (
   for (let i = 0; i < window.length; i++) window[i] += curve[i % n];
 }
 
-/** Fills one batch [speakers × windows, WINDOW_FRAMES, nMels] with random windows and returns the speaker labels. */
-function sampleBatch(streams: readonly SpeakerStream[], opts: TrainOptions, rand: () => number): { x: Float32Array; labels: Int32Array } {
+/** Fills one batch [speakers × windows, frames, nMels] with random windows of one random length and returns them with the speaker labels. */
+function sampleBatch(streams: readonly SpeakerStream[], opts: TrainOptions, rand: () => number): { x: Float32Array; frames: number; labels: Int32Array } {
   const n = MEL.nMels;
   const b = opts.speakersPerBatch * opts.windowsPerSpeaker;
-  const x = new Float32Array(b * WINDOW_FRAMES * n);
+  const [shortest, longest] = opts.windowFrames;
+  const len = shortest + Math.floor(rand() * (longest - shortest + 1));
+  const x = new Float32Array(b * len * n);
   const labels = new Int32Array(b);
   const synth = streams.flatMap((st, i) => (st.key.startsWith('synth:') ? [i] : []));
   const real = streams.flatMap((st, i) => (st.key.startsWith('synth:') ? [] : [i]));
@@ -97,16 +102,16 @@ function sampleBatch(streams: readonly SpeakerStream[], opts: TrainOptions, rand
       const v = augmented ? 1 + Math.floor(rand() * (stream.versions.length - 1)) : 0;
       const frames = stream.frames[v];
       const data = stream.versions[v];
-      const start = frames > WINDOW_FRAMES ? Math.floor(rand() * (frames - WINDOW_FRAMES + 1)) : 0;
-      for (let t = 0; t < WINDOW_FRAMES; t++) {
+      const start = frames > len ? Math.floor(rand() * (frames - len + 1)) : 0;
+      for (let t = 0; t < len; t++) {
         const src = ((start + t) % frames) * n; // streams shorter than a window repeat
-        x.set(data.subarray(src, src + n), (row * WINDOW_FRAMES + t) * n);
+        x.set(data.subarray(src, src + n), (row * len + t) * n);
       }
-      if (opts.randomEq > 0) addRandomEq(x.subarray(row * WINDOW_FRAMES * n, (row + 1) * WINDOW_FRAMES * n), n, opts.randomEq, rand);
+      if (opts.randomEq > 0) addRandomEq(x.subarray(row * len * n, (row + 1) * len * n), n, opts.randomEq, rand);
       labels[row++] = s;
     }
   }
-  return { x, labels };
+  return { x, frames: len, labels };
 }
 
 /** tfjs keeps Adam's rate in a protected field and reads it on every step; schedules set it there. */
@@ -163,6 +168,7 @@ async function checkpoint(state: TrainState, streams: readonly SpeakerStream[], 
   await saveVerifier(opts.checkpointDir, tensors, {
     config: VERIFIER_CONFIG,
     calibration: null,
+    durationWeights: null,
     training: { ...extra, step: state.step, speakers: streams.map((s) => s.key) },
   });
 }
@@ -183,12 +189,12 @@ export async function trainVerifier(streams: readonly SpeakerStream[], opts: Tra
   let count = 0;
   let t0 = Date.now();
   while (state.step < opts.steps) {
-    const { x, labels } = sampleBatch(streams, opts, rand);
+    const { x, frames, labels } = sampleBatch(streams, opts, rand);
     const lr = learningRateAt(state.step, opts);
     setLearningRate(state.optimizer, lr);
     const margin = opts.margin * Math.min(1, state.step / (0.2 * opts.steps));
     const [loss, acc] = tf.tidy(() => {
-      const input = tf.tensor3d(x, [b, WINDOW_FRAMES, MEL.nMels]);
+      const input = tf.tensor3d(x, [b, frames, MEL.nMels]);
       const onehot = tf.oneHot(tf.tensor1d(labels, 'int32'), streams.length);
       let cosines: tf.Tensor2D | undefined;
       const l = state.optimizer.minimize(

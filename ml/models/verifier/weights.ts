@@ -7,6 +7,7 @@ import { tf } from '../../backend';
 import { VoiceCloneError } from '../../errors';
 import type { PlattCalibration } from '../../eval/calibration';
 import { NORMALIZATION_WEIGHTS, weightShapes, type VerifierConfig, type VerifierWeights } from './model';
+import type { DurationWeights } from './score';
 import { loadTensorFile, MODEL_FILE, saveTensorFile } from '../tensor-file';
 
 export const VERIFIER_FORMAT = 'voiceclone-speaker-verifier';
@@ -19,8 +20,10 @@ export const DEFAULT_VERIFIER_DIR = path.resolve(path.dirname(fileURLToPath(impo
 /** What model.json records besides the weights. */
 export interface VerifierMetadata {
   config: VerifierConfig;
-  /** Maps cosine to a same-speaker probability; null until fitted on held-out trials. */
+  /** Maps a trial score to a same-speaker probability; null until fitted on held-out trials. */
   calibration: PlattCalibration | null;
+  /** Duration shift added to the cosine to make a trial score (`score.ts`); null (or absent in older files) = none. */
+  durationWeights: DurationWeights | null;
   /** Free-form training facts (steps, data, backend) for the model card. */
   training: Record<string, unknown>;
 }
@@ -45,7 +48,8 @@ export async function saveVerifier(dir: string, weights: Record<string, tf.Tenso
  */
 export async function loadVerifierFiles(dir: string): Promise<LoadedVerifier & { extra: Record<string, tf.Variable> }> {
   const modelPath = path.join(dir, MODEL_FILE);
-  const { meta: model, tensors } = await loadTensorFile<VerifierMetadata>(dir, VERIFIER_FORMAT, VERIFIER_FORMAT_VERSION, 'speaker-verifier');
+  const { meta: stored, tensors } = await loadTensorFile<VerifierMetadata>(dir, VERIFIER_FORMAT, VERIFIER_FORMAT_VERSION, 'speaker-verifier');
+  const model = { ...stored, durationWeights: stored.durationWeights ?? null };
   const weights: VerifierWeights = {};
   const extra: Record<string, tf.Variable> = {};
   let projection: Float32Array | null = null;
@@ -69,5 +73,5 @@ export async function loadVerifierFiles(dir: string): Promise<LoadedVerifier & {
     (expected.has(name) ? weights : extra)[name] = tf.variable(t, trainable);
     t.dispose();
   }
-  return { config: model.config, calibration: model.calibration, training: model.training, weights, projection, extra };
+  return { config: model.config, calibration: model.calibration, durationWeights: model.durationWeights, training: model.training, weights, projection, extra };
 }

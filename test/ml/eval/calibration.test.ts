@@ -1,6 +1,6 @@
 // Platt scaling: fitted probabilities are monotonic in the score, near 0.5 at the class boundary, and near the class rates.
 import { describe, expect, it } from 'vitest';
-import { calibratedProbability, fitPlatt } from '../../../ml/eval/calibration';
+import { calibratedProbability, fitLogistic, fitPlatt } from '../../../ml/eval/calibration';
 
 describe('fitPlatt', () => {
   it('gives 0.5 midway between symmetric classes and confident answers far from it', () => {
@@ -42,5 +42,30 @@ describe('fitPlatt', () => {
 
   it('needs both kinds of trials', () => {
     expect(() => fitPlatt({ same: [0.5], different: [] })).toThrow(/both/);
+  });
+});
+
+describe('fitLogistic', () => {
+  it('recovers the weights of a two-feature logistic curve from sampled labels', () => {
+    // On a grid of (x, q), the share of same-speaker trials is sigmoid(6x - 2q + 1).
+    const trials: Array<{ features: number[]; same: boolean }> = [];
+    for (let i = 0; i <= 20; i++) {
+      for (let j = 0; j <= 10; j++) {
+        const x = i / 20;
+        const q = j / 5;
+        const p = 1 / (1 + Math.exp(-(6 * x - 2 * q + 1)));
+        const nSame = Math.round(p * 100);
+        for (let n = 0; n < 100; n++) trials.push({ features: [x, q], same: n < nSame });
+      }
+    }
+    const { weights, bias } = fitLogistic(trials);
+    expect(weights[0]).toBeCloseTo(6, 1);
+    expect(weights[1]).toBeCloseTo(-2, 1);
+    expect(bias).toBeCloseTo(1, 1);
+  });
+
+  it('refuses trials whose features differ in number or are not finite', () => {
+    expect(() => fitLogistic([{ features: [1, 2], same: true }, { features: [1], same: false }])).toThrow(/2 finite features/);
+    expect(() => fitLogistic([{ features: [NaN], same: true }, { features: [1], same: false }])).toThrow(/finite/);
   });
 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_RATE } from '../../../../ml/audio/config';
 import { decodeAudioFile } from '../../../../ml/audio/decode';
 import { initBackend, tf } from '../../../../ml/backend';
-import { embedAudio, embedFile, embedMels, loadVerifier, sameSpeakerProbability, windowStarts } from '../../../../ml/models/verifier/embed';
+import { embedAudio, embedFile, embedMels, loadVerifier, printAudio, printFile, windowStarts } from '../../../../ml/models/verifier/embed';
 import { initVerifierWeights, verifierForward, VERIFIER_CONFIG, WINDOW_FRAMES } from '../../../../ml/models/verifier/model';
 import { applyProjection } from '../../../../ml/models/verifier/wccn';
 import { saveVerifier, type LoadedVerifier } from '../../../../ml/models/verifier/weights';
@@ -18,7 +18,7 @@ let verifier: LoadedVerifier;
 beforeAll(async () => {
   await initBackend();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verifier-embed-'));
-  await saveVerifier(dir, initVerifierWeights(VERIFIER_CONFIG, 2), { config: VERIFIER_CONFIG, calibration: null, training: {} });
+  await saveVerifier(dir, initVerifierWeights(VERIFIER_CONFIG, 2), { config: VERIFIER_CONFIG, calibration: null, durationWeights: null, training: {} });
   verifier = await loadVerifier(dir);
 });
 
@@ -75,9 +75,20 @@ describe('embedFile / embedAudio', () => {
     fromFile.forEach((v, d) => expect(fromSamples[d]).toBeCloseTo(v, 6));
   });
 
-  it('refuses near-silent or too-short audio, and a probability without calibration', () => {
+  it('prints carry the seconds of speech left after trimming, the same from the file and from its samples', async () => {
+    const file = sharedData('vcc2016/train/SF1/100001.flac');
+    const decoded = await decodeAudioFile(file);
+    const fromFile = await printFile(verifier, file);
+    const fromSamples = printAudio(verifier, { samples: decoded.channels[0], sampleRate: decoded.sampleRate });
+    const total = decoded.channels[0].length / decoded.sampleRate;
+    expect(fromFile.seconds).toBeGreaterThan(0.5);
+    expect(fromFile.seconds).toBeLessThan(total);
+    expect(fromSamples.seconds).toBeCloseTo(fromFile.seconds, 3);
+    expect(Array.from(fromFile.embedding)).toEqual(Array.from(await embedFile(verifier, file)));
+  });
+
+  it('refuses near-silent or too-short audio', () => {
     const blip = { samples: new Float32Array(0.1 * SAMPLE_RATE).fill(0.1), sampleRate: SAMPLE_RATE };
     expect(() => embedAudio(verifier, blip)).toThrow(/speech/);
-    expect(() => sameSpeakerProbability(verifier, 0.5)).toThrow(/no calibration/);
   });
 });

@@ -43,6 +43,16 @@ describe('trainVerifier', () => {
     expect(saved.training.speakers).toEqual(data.map((s) => s.key));
   });
 
+  it('trains on windows of a random length per batch when given a range', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'verifier-train-'));
+    const lines: string[] = [];
+    const opts = { ...DEFAULT_TRAIN_OPTIONS, steps: 4, speakersPerBatch: 4, windowsPerSpeaker: 1, windowFrames: [24, 72] as const, checkpointEvery: 4, logEvery: 1, checkpointDir: dir, log: (l: string) => lines.push(l) };
+    expect((await trainVerifier(streams(5), opts)).step).toBe(4);
+    const losses = lines.filter((l) => l.startsWith('step')).map((l) => Number(/loss ([\d.]+)/.exec(l)![1]));
+    expect(losses).toHaveLength(4);
+    expect(losses.every(Number.isFinite)).toBe(true);
+  });
+
   it('refuses to resume on another speaker set', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'verifier-train-'));
     const opts = { ...DEFAULT_TRAIN_OPTIONS, steps: 2, speakersPerBatch: 4, checkpointEvery: 2, checkpointDir: dir, log: () => {} };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { equalErrorRate } from '../../../../ml/eval/eer';
 import { seededRandom } from '../../../../ml/random';
-import { allPairTrials } from '../../../../ml/models/verifier/evaluate';
+import { allPairs, scorePairs } from '../../../../ml/models/verifier/evaluate';
 import { applyProjection, wccnProjection, withinClassCovariance } from '../../../../ml/models/verifier/wccn';
 
 describe('withinClassCovariance', () => {
@@ -41,8 +41,8 @@ describe('wccnProjection', () => {
     const train = make(20, 0.3);
     const test = make(8, 0.05);
     const p = wccnProjection(withinClassCovariance(train.e, train.s), 3, 0.01);
-    const before = equalErrorRate(allPairTrials(test.e, test.s)).eer;
-    const after = equalErrorRate(allPairTrials(test.e.map((x) => applyProjection(p, x)), test.s)).eer;
+    const before = equalErrorRate(scorePairs(allPairs(test.e, test.s.map((speaker) => ({ speaker, seconds: 1 }))), null)).eer;
+    const after = equalErrorRate(scorePairs(allPairs(test.e.map((x) => applyProjection(p, x)), test.s.map((speaker) => ({ speaker, seconds: 1 }))), null)).eer;
     expect(after).toBeLessThan(before / 2);
   });
 });

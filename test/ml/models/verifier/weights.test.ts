@@ -16,7 +16,7 @@ async function saved(): Promise<{ dir: string; expected: number[][]; x: tf.Tenso
   const w = initVerifierWeights(VERIFIER_CONFIG, 9);
   w.melMean.assign(tf.fill([80], -5));
   const head = tf.ones([256, 3]);
-  await saveVerifier(dir, { ...w, head }, { config: VERIFIER_CONFIG, calibration: { a: 10, b: -5 }, training: { step: 42 } });
+  await saveVerifier(dir, { ...w, head }, { config: VERIFIER_CONFIG, calibration: { a: 10, b: -5 }, durationWeights: { logMin: -0.02, logSum: -0.06 }, training: { step: 42 } });
   const x = tf.randomNormal([2, 50, 80], -4, 2, 'float32', 4) as tf.Tensor3D;
   const expected = tf.tidy(() => verifierForward(w, x).arraySync() as number[][]);
   return { dir, expected, x };
@@ -27,6 +27,7 @@ describe('saveVerifier / loadVerifierFiles', () => {
     const { dir, expected, x } = await saved();
     const loaded = await loadVerifierFiles(dir);
     expect(loaded.calibration).toEqual({ a: 10, b: -5 });
+    expect(loaded.durationWeights).toEqual({ logMin: -0.02, logSum: -0.06 });
     expect(loaded.training.step).toBe(42);
     expect(loaded.extra.head.shape).toEqual([256, 3]);
     expect(loaded.weights.melMean.trainable).toBe(false);
@@ -39,7 +40,7 @@ describe('saveVerifier / loadVerifierFiles', () => {
     expect((await loadVerifierFiles(dir)).projection).toBeNull();
     const w = initVerifierWeights(VERIFIER_CONFIG, 1);
     const eye = tf.eye(256).mul(2);
-    await saveVerifier(dir, { ...w, [PROJECTION_WEIGHT]: eye }, { config: VERIFIER_CONFIG, calibration: null, training: {} });
+    await saveVerifier(dir, { ...w, [PROJECTION_WEIGHT]: eye }, { config: VERIFIER_CONFIG, calibration: null, durationWeights: null, training: {} });
     const loaded = await loadVerifierFiles(dir);
     expect(loaded.projection).toHaveLength(256 * 256);
     expect(loaded.projection![0]).toBe(2);
