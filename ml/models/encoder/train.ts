@@ -21,6 +21,10 @@ export interface EncoderTrainOptions {
   maxClips: number;
   cropFrames: number;
   learningRate: number;
+  /** Share of each batch's speakers drawn from TTS-rendered speakers, when there are any. */
+  renderedShare: number;
+  /** Start from the encoder weights in this folder instead of a fresh initialization. */
+  initFrom?: string;
   checkpointDir: string;
   checkpointEvery: number;
   logEvery: number;
@@ -35,6 +39,7 @@ export const DEFAULT_ENCODER_TRAIN_OPTIONS: Omit<EncoderTrainOptions, 'checkpoin
   maxClips: 6,
   cropFrames: 160,
   learningRate: 1e-3,
+  renderedShare: 0.5,
   checkpointEvery: 200,
   logEvery: 20,
   resume: false,
@@ -128,7 +133,7 @@ export function encoderValidation(weights: EncoderWeights, cfg: EncoderConfig, s
 
 /** Trains (or resumes) the encoder toward opts.steps on the given speakers; checkpoints go to opts.checkpointDir. */
 export async function trainEncoder(
-  speakers: { train: EncoderSpeaker[]; validation: EncoderSpeaker[] },
+  speakers: { train: EncoderSpeaker[]; validation: EncoderSpeaker[]; rendered?: EncoderSpeaker[] },
   ttsModelVersion: string,
   opts: EncoderTrainOptions,
   metric: tf.Tensor2D | null = null,
@@ -151,6 +156,9 @@ export async function trainEncoder(
     step = Number(loaded.training.step);
     history = (loaded.training.validation as Array<Record<string, number>>) ?? [];
     opts.log(`resumed at step ${step}`);
+  } else if (opts.initFrom) {
+    weights = (await loadEncoder(opts.initFrom)).weights;
+    opts.log(`fresh run from the weights in ${opts.initFrom}: ${speakers.train.length} training, ${speakers.rendered?.length ?? 0} rendered and ${speakers.validation.length} validation speakers`);
   } else {
     weights = initEncoderWeights(cfg, opts.seed);
     const { mean, std } = melStatistics(speakers.train.flatMap((s) => s.clips.map((c) => ({ frames: c.frames, mel: c.data }))), cfg.nMels);
@@ -165,8 +173,13 @@ export async function trainEncoder(
   let t0 = Date.now();
   while (step < opts.steps) {
     const clips = 1 + Math.floor(rand() * opts.maxClips);
+    const rendered = speakers.rendered ?? [];
+    const fromRendered = rendered.length === 0 ? 0 : Math.round(opts.renderedShare * opts.speakersPerBatch);
     const eligible = speakers.train.filter((s) => s.clips.length >= Math.min(clips, 2));
-    const group = [...eligible].sort(() => rand() - 0.5).slice(0, opts.speakersPerBatch);
+    const group = [
+      ...[...eligible].sort(() => rand() - 0.5).slice(0, opts.speakersPerBatch - fromRendered),
+      ...[...rendered].sort(() => rand() - 0.5).slice(0, fromRendered),
+    ];
     const x = cropBatch(group, clips, opts.cropFrames, cfg.nMels, rand);
     const targets = Float32Array.from(group.flatMap((s) => Array.from(s.target)));
     const progress = step / opts.steps;

@@ -49,6 +49,12 @@ describe('trainEncoder', () => {
     const b = encodeSpeaker(encoder, [...clips].reverse());
     expect(a).toHaveLength(8);
     a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 4));
+    // A new run can start from those weights and mix rendered speakers into every batch.
+    const next: string[] = [];
+    const rendered = speakers.map((sp) => ({ ...sp, key: `rendered:${sp.key}` }));
+    await trainEncoder({ train: speakers, validation: speakers, rendered }, 'tts-test', { ...opts, steps: 5, renderedShare: 0.5, initFrom: opts.checkpointDir, checkpointDir: path.join(dir, 'next'), log: (l: string) => next.push(l) });
+    expect(next[0]).toMatch(/^fresh run from the weights in .*4 training, 4 rendered and 4 validation speakers$/);
+    expect(Number(/L1 (\S+)/.exec(next.find((l) => l.startsWith('step '))!)![1])).toBeLessThan(l1[0]);
   });
 });
 
