@@ -42,11 +42,12 @@ log(`weights ${values.weights}: step ${verifier.training.step}, backend ${tf.get
 const network: LoadedVerifier = { ...verifier, projection: null };
 const synthDir = path.resolve(values.synth);
 const wccnChoice: Array<{ shrink: number | null; validationEer: number }> = [];
+// Unseen (eval-split) sentences of the 6 VCC2016 training speakers: they choose WCCN and fit the duration shift.
+const validation = await trainingVccClips(SHARED_DATA_ROOT, 'eval', 1);
 if (existsSync(path.join(synthDir, MANIFEST_FILE))) {
   const manifest = readSynthManifest(synthDir);
   const cohort = [...(await trainingVccClips(SHARED_DATA_ROOT, 'train', 3)), ...(await heldOutLibriClips(SHARED_DATA_ROOT, true)), ...synthClips(manifest, 900)];
   const within = withinClassCovariance(embedMels(network, cohort.map((c) => c.mel)), cohort.map((c) => c.speaker));
-  const validation = await trainingVccClips(SHARED_DATA_ROOT, 'eval', 1);
   const validationEmbeddings = embedMels(network, validation.map((c) => c.mel));
   const eerWith = (projection: Float32Array | null) =>
     equalErrorRate(scorePairs(allPairs(projection ? validationEmbeddings.map((e) => applyProjection(projection, e)) : validationEmbeddings, validation), null)).eer;
@@ -66,8 +67,7 @@ if (existsSync(path.join(synthDir, MANIFEST_FILE))) {
 
 // Duration shift: balanced logistic regression of same/different speaker on the cosine and the two clips' durations,
 // over every pair of the unseen sentences of the 6 VCC2016 training speakers (never the held-out speakers).
-const durationValidation = await trainingVccClips(SHARED_DATA_ROOT, 'eval', 1);
-const durationPairs = allPairs(embedMels(verifier, durationValidation.map((c) => c.mel)), durationValidation);
+const durationPairs = allPairs(embedMels(verifier, validation.map((c) => c.mel)), validation);
 verifier.durationWeights = fitDurationWeights(durationPairs);
 const durationFit = {
   weights: verifier.durationWeights,
@@ -82,8 +82,17 @@ log(`clips: ${vccEval.length} VCC2016 eval, ${vccEnroll.length} VCC2016 enrollme
 
 // verifier: the shipped scoring (network, WCCN, duration shift); cosineOnly: the same embeddings' plain cosine.
 type Method = 'verifier' | 'cosineOnly' | 'networkOnly' | 'baseline';
-const vectors = (method: Method, clips: EvalClip[]): ArrayLike<number>[] =>
-  method === 'baseline' ? clips.map((c) => logMelStatistics(c.mel)) : embedMels(method === 'networkOnly' ? network : verifier, clips.map((c) => c.mel));
+// cosineOnly scores the verifier's own embeddings, so each clip set is embedded once per source.
+const embedded = new Map<EvalClip[], Map<Method, ArrayLike<number>[]>>();
+const vectors = (method: Method, clips: EvalClip[]): ArrayLike<number>[] => {
+  const source = method === 'cosineOnly' ? 'verifier' : method;
+  const bySource = embedded.get(clips) ?? new Map<Method, ArrayLike<number>[]>();
+  embedded.set(clips, bySource);
+  if (!bySource.has(source)) {
+    bySource.set(source, source === 'baseline' ? clips.map((c) => logMelStatistics(c.mel)) : embedMels(source === 'networkOnly' ? network : verifier, clips.map((c) => c.mel)));
+  }
+  return bySource.get(source)!;
+};
 
 const results: Record<string, unknown> = { wccnChoice, durationFit };
 const trials: Record<Method, Record<string, TrialScores>> = { verifier: {}, cosineOnly: {}, networkOnly: {}, baseline: {} };

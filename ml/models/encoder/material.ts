@@ -30,7 +30,9 @@ export async function recordedTableSpeakers(tts: LoadedTts, utterances: readonly
   const byKey = new Map<string, Utterance[]>();
   for (const u of utterances) {
     const key = `${u.corpus}:${u.speaker}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), u]);
+    const list = byKey.get(key) ?? [];
+    byKey.set(key, list);
+    list.push(u);
   }
   const rows = tableRows(tts);
   const speakers: EncoderSpeaker[] = [];

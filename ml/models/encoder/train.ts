@@ -171,10 +171,10 @@ export async function trainEncoder(
   let sum = 0;
   let count = 0;
   let t0 = Date.now();
+  const rendered = speakers.rendered ?? [];
+  const fromRendered = rendered.length === 0 ? 0 : Math.round(opts.renderedShare * opts.speakersPerBatch);
   while (step < opts.steps) {
     const clips = 1 + Math.floor(rand() * opts.maxClips);
-    const rendered = speakers.rendered ?? [];
-    const fromRendered = rendered.length === 0 ? 0 : Math.round(opts.renderedShare * opts.speakersPerBatch);
     const eligible = speakers.train.filter((s) => s.clips.length >= Math.min(clips, 2));
     const group = [
       ...[...eligible].sort(() => rand() - 0.5).slice(0, opts.speakersPerBatch - fromRendered),

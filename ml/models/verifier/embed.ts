@@ -67,16 +67,19 @@ export function embedMels(verifier: LoadedVerifier, mels: readonly LogMel[]): Fl
   return sums.map((sum) => (verifier.projection ? applyProjection(verifier.projection, normalize(sum)) : normalize(sum)));
 }
 
+/** Embedding and seconds of speech already in the verifier's input form. */
+function printSpeech(verifier: LoadedVerifier, speech: MonoAudio): SpeakerPrint {
+  return { embedding: embedMels(verifier, [logMel(speech)])[0], seconds: speech.samples.length / speech.sampleRate };
+}
+
 /** Embedding and seconds of speech of one recording (any rate; silence at the ends is trimmed; needs half a second of speech). */
 export function printAudio(verifier: LoadedVerifier, audio: MonoAudio): SpeakerPrint {
-  const speech = prepareSpeech(audio);
-  return { embedding: embedMels(verifier, [logMel(speech)])[0], seconds: speech.samples.length / speech.sampleRate };
+  return printSpeech(verifier, prepareSpeech(audio));
 }
 
 /** Embedding and seconds of speech of an audio file. */
 export async function printFile(verifier: LoadedVerifier, file: string): Promise<SpeakerPrint> {
-  const speech = await readSpeech(file);
-  return { embedding: embedMels(verifier, [logMel(speech)])[0], seconds: speech.samples.length / speech.sampleRate };
+  return printSpeech(verifier, await readSpeech(file));
 }
 
 /** Embedding of one recording. */

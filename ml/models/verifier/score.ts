@@ -2,7 +2,7 @@
 // measure: short clips score lower against everyone), and the calibrated same-speaker probability of that score.
 
 import { calibratedProbability, fitLogistic } from '../../eval/calibration';
-import { cosineSimilarity, cosineToMean } from '../../eval/similarity';
+import { cosineToMean } from '../../eval/similarity';
 import { VoiceCloneError } from '../../errors';
 import type { LoadedVerifier } from './weights';
 
@@ -60,7 +60,7 @@ export function sameSpeakerProbability(verifier: LoadedVerifier, score: number):
 
 /** Compares one utterance with one or more references of a speaker (their embeddings averaged, their speech summed). */
 export function compareSpeakers(verifier: LoadedVerifier, print: SpeakerPrint, references: readonly SpeakerPrint[]): TrialResult {
-  const cosine = references.length === 1 ? cosineSimilarity(print.embedding, references[0].embedding) : cosineToMean(print.embedding, references.map((r) => r.embedding));
+  const cosine = cosineToMean(print.embedding, references.map((r) => r.embedding));
   const seconds = references.reduce((s, r) => s + r.seconds, 0);
   const score = trialScore(cosine, print.seconds, seconds, verifier.durationWeights);
   return { cosine, score, probability: sameSpeakerProbability(verifier, score) };
