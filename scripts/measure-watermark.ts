@@ -1,11 +1,12 @@
 // Measures what the watermark costs on the app's own synthesized speech: mark energy under the speech, verifier cosine
 // between the marked and the unmarked 16-bit WAV file, pocketsphinx WER of both, and whether the mark reads back from
-// the marked file, on Harvard sentences.
+// the marked file, on Harvard sentences, clean and under seeded white noise at 40 to 20 dB SNR.
 // Usage: npx tsx scripts/measure-watermark.ts [--voices a,b] [--sentences 20] [--out docs/watermark-impact.json]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { MonoAudio } from '../ml/audio/types';
 import { writeWav16 } from '../ml/audio/wav';
 import { initBackend } from '../ml/backend';
 import { lazyModels } from '../ml/cloning/models';
@@ -17,9 +18,25 @@ import { recognizeCached } from '../ml/eval/tts-intelligibility';
 import { corpusWordErrorRate } from '../ml/eval/wer';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
 import { embedFile } from '../ml/models/verifier/embed';
-import { detectFile } from '../ml/watermark/detect';
+import { gaussian, seededRandom } from '../ml/random';
+import { detect, detectFile } from '../ml/watermark/detect';
 import { embed, markEnergyDb } from '../ml/watermark/embed';
 import { voicePayload } from '../ml/watermark/payload';
+
+/** Signal-to-noise ratios (dB, against the clip's whole power) at which each marked clip is read back under white noise. */
+const NOISE_SNRS = [40, 35, 30, 25, 20];
+/** Clip lengths (s) the noise read-back is also counted in. */
+const LENGTH_BINS: Array<[number, number]> = [[0, 2], [2, 3], [3, Infinity]];
+
+/** `audio` rounded to 16 bits with seeded Gaussian white noise `snrDb` under its whole power. */
+function withNoise(audio: MonoAudio, snrDb: number, seed: number): MonoAudio {
+  let power = 0;
+  for (const x of audio.samples) power += x * x;
+  const rms = Math.sqrt(power / audio.samples.length / 10 ** (snrDb / 10));
+  const rand = seededRandom(seed);
+  const samples = audio.samples.map((x) => Math.round(Math.max(-1, Math.min(1, x)) * 32767) / 32767 + rms * gaussian(rand));
+  return { samples, sampleRate: audio.sampleRate };
+}
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +63,7 @@ try {
   if (unknown.length > 0) throw new VoiceCloneError('BAD_ARGUMENT', `Unknown voices ${unknown.join(', ')}; built-in voices are ${all.join(', ')}.`);
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'watermark-impact-'));
-  const rows: Array<{ voice: string; index: number; seconds: number; markDb: number; cosine: number; decoded: boolean; plain: string; marked: string }> = [];
+  const rows: Array<{ voice: string; index: number; seconds: number; markDb: number; cosine: number; decoded: boolean; underNoise: boolean[]; plain: string; marked: string }> = [];
   for (const voice of voices) {
     const payload = voicePayload(voice);
     for (let index = 0; index < sentences; index++) {
@@ -64,6 +81,7 @@ try {
         markDb: markEnergyDb(clip, marked),
         cosine: cosineSimilarity(await embedFile(verifier, plain), await embedFile(verifier, markedWav)),
         decoded: read.payload !== null && read.payload.voiceHash === payload.voiceHash,
+        underNoise: NOISE_SNRS.map((snr) => detect(withNoise(marked, snr, 1000 * rows.length + snr)).payload?.voiceHash === payload.voiceHash),
         plain,
         marked: markedWav,
       });
@@ -103,6 +121,15 @@ try {
     markDbMax: Math.max(...rows.map((r) => r.markDb)),
     decoded: rows.filter((r) => r.decoded).length,
     undecoded: rows.filter((r) => !r.decoded).map((r) => ({ voice: r.voice, index: r.index, seconds: r.seconds })),
+    underNoise: NOISE_SNRS.map((snrDb, i) => ({
+      snrDb,
+      decoded: rows.filter((r) => r.underNoise[i]).length,
+      byLength: LENGTH_BINS.map(([from, to]) => {
+        const inBin = rows.filter((r) => r.seconds >= from && r.seconds < to);
+        return { from, to, clips: inBin.length, decoded: inBin.filter((r) => r.underNoise[i]).length };
+      }),
+    })),
+    undecodedAt20Db: rows.filter((r) => !r.underNoise[NOISE_SNRS.indexOf(20)]).map((r) => ({ voice: r.voice, index: r.index, seconds: r.seconds })),
     perVoice,
   };
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
@@ -114,6 +141,10 @@ try {
     console.log(`| ${v.voice} | ${pct(v.werPlain)} | ${pct(v.werMarked)} | ${v.cosineMean.toFixed(4)} | ${v.cosineMin.toFixed(4)} | ${v.markDbMax.toFixed(1)} dB | ${v.decoded} of ${sentences} |`);
   }
   console.log(`| all ${rows.length} clips | ${pct(summary.werPlain)} | ${pct(summary.werMarked)} | ${summary.cosineMean.toFixed(4)} | ${summary.cosineMin.toFixed(4)} | ${summary.markDbMax.toFixed(1)} dB | ${summary.decoded} of ${rows.length} |`);
+  console.log(`read back under white noise: ${summary.underNoise.map((n) => `${n.snrDb} dB ${n.decoded} of ${rows.length}`).join(', ')}`);
+  for (const n of summary.underNoise) {
+    console.log(`  ${n.snrDb} dB by length: ${n.byLength.map((b) => `${b.to === Infinity ? `${b.from} s or more` : `${b.from}–${b.to} s`} ${b.decoded} of ${b.clips}`).join(', ')}`);
+  }
   console.log(`clips with cosine < 0.99: ${summary.clipsBelow099}; wrote ${values.out}`);
 } catch (e) {
   console.error(e instanceof VoiceCloneError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));

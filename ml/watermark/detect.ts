@@ -1,4 +1,4 @@
-// Finds and reads the watermark anywhere in a recording: log band power minus its local trend, folded modulo the block,
+// Finds and reads the watermark anywhere in a recording: each patch's log ratio read against its cell's quantizer lattice,
 // correlated with the sync chips at every block offset and quarter-hop shift; the best offsets' code bits go to Viterbi.
 
 import { LIMITS } from '../audio/config';
@@ -7,7 +7,7 @@ import { stft } from '../audio/fft';
 import { toMono } from '../audio/resample';
 import type { DecodedAudio, MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
-import { BAND, binSign, BLOCK_FRAMES, CELLS, CODED_BITS, cellOf, LAYOUT, STFT } from './layout';
+import { BINS_PER_CELL, BLOCK_FRAMES, CELLS, CODED_BITS, COLUMNS, FRAMES_PER_CELL, LAYOUT, patchSums, QUANTIZER_STEP, STFT } from './layout';
 import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
@@ -22,25 +22,13 @@ export interface Detection {
 
 /** Sample shifts tried within one hop (a quarter hop apart). */
 const SHIFTS = [0, 64, 128, 192];
-/**
- * Frames on each side in the running mean the log power is measured against. On 180 synthesized sentences under white
- * noise, 4 read back 121 of 180 at 35 dB SNR where 2 read back 88 (3 and 5–6 about as good as 4; docs/watermark.md).
- */
-const TREND_FRAMES = 4;
-/**
- * A bin's log-power deviation is clipped to ± this (natural log, about ±11 dB) before it is summed: onsets, offsets
- * and noise spikes deviate far more than the mark (at most log 1.8) and would otherwise dominate a cell. On 180
- * synthesized sentences at 35 / 30 dB SNR: no clipping 139 / 50 read back, ±2.5 155 / 67, ±1 107 / 38 (docs/watermark.md).
- */
-const DEVIATION_LIMIT = 2.5;
-/** Quantile of a bin's power over the recording taken as its noise floor. */
+/** Quantile of a patch's power over the recording taken as its column's noise floor. */
 const FLOOR_QUANTILE = 0.1;
 /**
- * The floor quantile times this is the noise power a bin's weight is measured against. The 10th percentile of
- * noise-only power is about a tenth of its mean, so unscaled it left noise-dominated bins nearly full weight; 3–7 gave
- * the same read-back under noise, 1 and 10 less (docs/watermark.md).
+ * The floor quantile times this is the noise power a patch's reading is judged against. On 54 synthesized sentences
+ * under 20 dB-SNR white noise, 2–4 read back 39–40, 1 29, 5 (with a cruder weight) 23 (docs/watermark.md).
  */
-const FLOOR_SCALE = 5;
+const FLOOR_SCALE = 3;
 /**
  * Offsets, best sync score first, whose payload is decoded. A decode passes by chance with probability 2^-24 (CRC-16
  * and the 8-bit app id), so unmarked audio passes at one of them with probability at most CANDIDATES · 2^-24.
@@ -50,76 +38,74 @@ const CANDIDATES = 32;
 const CHECKED_BITS = 24;
 /** Sync confidence that alone says the mark is there (its payload may be too damaged to read). */
 const PRESENT_WITHOUT_PAYLOAD = 0.999999;
-/** Floor on band power before the log, relative to full scale, so digital silence has no say. */
-const POWER_FLOOR = 1e-10;
+/** Magnitude sum under which a half-cell counts as silent and says nothing. */
+const SILENT = 1e-6;
 
-const BAND_BINS = BAND.hi - BAND.lo;
+const DITHER_COS = LAYOUT.dither.map((d) => Math.cos(2 * Math.PI * d));
+const DITHER_SIN = LAYOUT.dither.map((d) => Math.sin(2 * Math.PI * d));
 
-/** The `share` quantile of each band bin's power over all frames: the background noise floor per bin. */
-function noiseFloor(power: Float64Array, frames: number, share: number): Float64Array {
-  const floor = new Float64Array(BAND_BINS);
-  const column = new Float64Array(frames);
-  for (let k = 0; k < BAND_BINS; k++) {
-    for (let t = 0; t < frames; t++) column[t] = power[t * BAND_BINS + k];
-    column.sort();
-    floor[k] = column[Math.floor(share * (frames - 1))];
-  }
-  return floor;
+/** What every patch of a recording says: its log ratio as a phase on the quantizer's circle, and how far to trust it. */
+interface PatchReadings {
+  frames: number;
+  /** [t · COLUMNS + column]: weight · cos and weight · sin of 2π · ratio / QUANTIZER_STEP. */
+  cos: Float64Array;
+  sin: Float64Array;
 }
 
 /**
- * Log band power minus its running mean over time (clipped) and its mean over the band, weighted by the share of the
- * bin's power above the noise floor (the mark rides on the speech, so noise-dominated bins carry little of it), times the
- * bin's sign inside its cell (`binSign`), folded modulo the block.
+ * Reads every patch. The weight is the expected cosine left after noise: white noise of power σ² per bin (the column's
+ * floor × FLOOR_SCALE, per bin) moves a half-cell's magnitude sum m by about √2 σ, so the log ratio by a variance
+ * 2σ²(1/m₁² + 1/m₂²), and a Gaussian phase error of variance v (in turns) shrinks the cosine by exp(−2π²v).
  */
-function foldedDeviation(x: Float32Array): Float64Array {
-  const spec = stft(x, STFT);
-  const { frames, bins } = spec;
-  const power = new Float64Array(frames * BAND_BINS);
-  for (let t = 0; t < frames; t++) {
-    for (let k = 0; k < BAND_BINS; k++) {
-      const i = t * bins + BAND.lo + k;
-      power[t * BAND_BINS + k] = spec.re[i] ** 2 + spec.im[i] ** 2 + POWER_FLOOR;
+function readPatches(x: Float32Array): PatchReadings {
+  const sums = patchSums(stft(x, STFT));
+  const { frames } = sums;
+  const starts = Math.max(0, frames - FRAMES_PER_CELL + 1);
+  const floor = new Float64Array(COLUMNS);
+  const column = new Float64Array(starts);
+  for (let c = 0; c < COLUMNS; c++) {
+    for (let t = 0; t < starts; t++) column[t] = sums.power[t * COLUMNS + c];
+    column.sort();
+    floor[c] = starts > 0 ? column[Math.floor(FLOOR_QUANTILE * (starts - 1))] : 0;
+  }
+  const cos = new Float64Array(frames * COLUMNS);
+  const sin = new Float64Array(frames * COLUMNS);
+  const binsPerPatch = FRAMES_PER_CELL * BINS_PER_CELL;
+  for (let t = 0; t < starts; t++) {
+    for (let c = 0; c < COLUMNS; c++) {
+      const at = t * COLUMNS + c;
+      const lower = sums.lower[at];
+      const upper = sums.upper[at];
+      if (lower < SILENT || upper < SILENT) continue;
+      const noise = (FLOOR_SCALE * floor[c]) / binsPerPatch;
+      const variance = (2 * noise * (1 / lower ** 2 + 1 / upper ** 2)) / QUANTIZER_STEP ** 2;
+      const weight = Math.exp(-2 * Math.PI ** 2 * variance);
+      const phase = (2 * Math.PI * Math.log(lower / upper)) / QUANTIZER_STEP;
+      cos[at] = weight * Math.cos(phase);
+      sin[at] = weight * Math.sin(phase);
     }
   }
-  const floor = noiseFloor(power, frames, FLOOR_QUANTILE);
-  const logPower = power.map(Math.log);
-  const folded = new Float64Array(BLOCK_FRAMES * BAND_BINS);
-  const dev = new Float64Array(BAND_BINS);
-  const weight = new Float64Array(BAND_BINS);
-  for (let t = 0; t < frames; t++) {
-    const from = Math.max(0, t - TREND_FRAMES);
-    const to = Math.min(frames - 1, t + TREND_FRAMES);
-    let frameMean = 0;
-    for (let k = 0; k < BAND_BINS; k++) {
-      let trend = 0;
-      let trendPower = 0;
-      for (let u = from; u <= to; u++) {
-        trend += logPower[u * BAND_BINS + k];
-        trendPower += power[u * BAND_BINS + k];
-      }
-      dev[k] = Math.max(-DEVIATION_LIMIT, Math.min(DEVIATION_LIMIT, logPower[t * BAND_BINS + k] - trend / (to - from + 1)));
-      weight[k] = Math.max(0, 1 - (FLOOR_SCALE * floor[k] * (to - from + 1)) / trendPower);
-      frameMean += dev[k];
-    }
-    frameMean /= BAND_BINS;
-    const row = (t % BLOCK_FRAMES) * BAND_BINS;
-    for (let k = 0; k < BAND_BINS; k++) folded[row + k] += binSign(BAND.lo + k) * weight[k] * (dev[k] - frameMean);
-  }
-  return folded;
+  return { frames, cos, sin };
 }
 
-/** Cell sums of the folded deviation when the recording's frame 0 is block frame `offset`. */
-function cellSums(folded: Float64Array, offset: number): Float64Array {
+/**
+ * Per cell, the summed evidence for chip +1 when the recording's frame 0 is block frame `offset`: each patch's
+ * weighted cosine of its distance (in turns) from the cell's +1 lattice (+1 on it, −1 on the −1 lattice).
+ */
+function cellSums(readings: PatchReadings, offset: number): Float64Array {
   const sums = new Float64Array(CELLS);
-  for (let j = 0; j < BLOCK_FRAMES; j++) {
-    const blockFrame = (j + offset) % BLOCK_FRAMES;
-    for (let k = 0; k < BAND_BINS; k++) sums[cellOf(blockFrame, BAND.lo + k)] += folded[j * BAND_BINS + k];
+  for (let t = (FRAMES_PER_CELL - (offset % FRAMES_PER_CELL)) % FRAMES_PER_CELL; t + FRAMES_PER_CELL <= readings.frames; t += FRAMES_PER_CELL) {
+    const row = ((t + offset) % BLOCK_FRAMES) / FRAMES_PER_CELL;
+    for (let c = 0; c < COLUMNS; c++) {
+      const at = t * COLUMNS + c;
+      const cell = row * COLUMNS + c;
+      sums[cell] += readings.cos[at] * DITHER_COS[cell] + readings.sin[at] * DITHER_SIN[cell];
+    }
   }
   return sums;
 }
 
-/** Normalized correlation of cell sums with the sync chips: about N(0, 1) on unmarked audio. */
+/** Normalized correlation of cell sums with the sync chips: about N(0, 1) on unmarked audio (the chips are random signs). */
 function syncScore(sums: Float64Array): number {
   let dot = 0;
   let energy = 0;
@@ -154,9 +140,9 @@ export function detect(audio: MonoAudio): Detection {
   const candidates: { z: number; sums: Float64Array }[] = [];
   for (const shift of SHIFTS) {
     if (x.length - shift <= STFT.nFft / 2) continue;
-    const folded = foldedDeviation(x.subarray(shift));
+    const readings = readPatches(x.subarray(shift));
     for (let offset = 0; offset < BLOCK_FRAMES; offset++) {
-      const sums = cellSums(folded, offset);
+      const sums = cellSums(readings, offset);
       candidates.push({ z: syncScore(sums), sums });
     }
   }

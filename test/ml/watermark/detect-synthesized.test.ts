@@ -1,5 +1,6 @@
 // The watermark on the app's own synthesized speech (Griffin-Lim output of the TTS model, made by the engine at test
-// time): every built-in voice's 2–4 s clip reads back its voice, the attacks hold, and the mark stays inaudible by measure.
+// time): every built-in voice's 2–4 s clip reads back its voice, the attacks and 20 dB-SNR noise on 3–9 s clips hold,
+// and the mark stays inaudible by measure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +10,10 @@ import { createEngine } from '../../../ml/engine';
 import { cosineSimilarity } from '../../../ml/eval/similarity';
 import { builtinSpeaker, speak } from '../../../ml/models/tts/synthesize';
 import { embedAudio, loadVerifier } from '../../../ml/models/verifier/embed';
-import { detectFile } from '../../../ml/watermark/detect';
+import { detect, detectFile } from '../../../ml/watermark/detect';
 import { embed, markEnergyDb } from '../../../ml/watermark/embed';
 import { voicePayload } from '../../../ml/watermark/payload';
-import { readMono, sox, tempDir } from '../audio/fixtures';
+import { readMono, sox, tempDir, whiteNoise } from '../audio/fixtures';
 
 const VOICES = ['vcc-sf1', 'vcc-sf2', 'vcc-tf1', 'vcc-sm1', 'vcc-tm1', 'vcc-tm2', 'synth-slt', 'synth-kal', 'synth-rms'];
 const TEXTS = [
@@ -82,6 +83,20 @@ describe('watermark on synthesized speech', () => {
       await expectVoice(out, 'vcc-sf2');
     }
   }, 30_000);
+
+  it('reads the voice back under white noise at 20 dB SNR from the 3.2 s request and the 9 s text (three noise draws each)', async () => {
+    for (const [voice, name, text] of [['vcc-tm1', 'stella.wav', STELLA], ['vcc-sf2', 'long.wav', LONG_TEXT]]) {
+      if (!fs.existsSync(file(name))) fs.writeFileSync(file(name), (await engine.synthesize(voice, text)).wav);
+      const clip = await readMono(file(name));
+      let power = 0;
+      for (const x of clip.samples) power += x * x;
+      for (const seed of [1, 2, 3]) {
+        const noise = whiteNoise(clip.samples.length, Math.sqrt(power / clip.samples.length) / 10, seed);
+        const d = detect({ samples: clip.samples.map((x, i) => x + noise[i]), sampleRate: clip.sampleRate });
+        expect(d.payload, `${name}, noise draw ${seed}`).toEqual(voicePayload(voice));
+      }
+    }
+  });
 
   it('adds at least 30 dB less energy than the speech and keeps the verifier cosine at 0.99 or more for every voice', async () => {
     const tts = await lazyModels().tts();
