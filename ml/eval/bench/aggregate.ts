@@ -97,6 +97,21 @@ export function aggregateCells(cells: readonly CellResult[], enrollment: readonl
   return out;
 }
 
+/**
+ * The same aggregates over only the speakers measured at every N of their method, so that a curve over N compares the
+ * same people (speakers with few clips drop out of the larger N and would otherwise change the set along the curve).
+ */
+export function sameSpeakerAggregates(cells: readonly CellResult[], enrollment: readonly LabeledEmbedding[]): MethodAggregate[] {
+  const kept = CLONE_METHODS.flatMap((method) => {
+    const mine = cells.filter((c) => c.method === method);
+    const ns = [...new Set(mine.map((c) => c.n))];
+    const measuredAt = (speaker: string) => new Set(mine.filter((c) => c.speaker === speaker).map((c) => c.n));
+    const atEveryN = new Set([...new Set(mine.map((c) => c.speaker))].filter((s) => ns.every((n) => measuredAt(s).has(n))));
+    return mine.filter((c) => atEveryN.has(c.speaker));
+  });
+  return aggregateCells(kept, enrollment);
+}
+
 /** Per-cell figures for the report's detail table. */
 export function summarizeCell(cell: CellResult, enrollment: readonly LabeledEmbedding[]): CellSummary {
   const own = enrollment.filter((e) => e.speaker === cell.speaker);

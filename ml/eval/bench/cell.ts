@@ -1,5 +1,6 @@
 // One bench cell: clone a speaker from N clips by one method through the engine's own pipeline, speak the fixed
-// sentences with the clone, and measure each utterance (verifier embedding, MCD and F0 error, pocketsphinx transcript).
+// sentences with the clone and watermark them as the app does, and measure each utterance (verifier embedding, MCD and
+// F0 error, pocketsphinx transcript).
 
 import path from 'node:path';
 import { estimateF0 } from '../../audio/f0';
@@ -20,6 +21,8 @@ import type { LoadedVerifier } from '../../models/verifier/weights';
 import { recognize } from '../asr';
 import { compareF0 } from '../f0-metrics';
 import { mcdFromAudio } from '../mcd';
+import { embed as watermark } from '../../watermark/embed';
+import { voicePayload } from '../../watermark/payload';
 import { wordErrorRate } from '../wer';
 import type { BenchSpeaker } from './speakers';
 
@@ -106,7 +109,11 @@ export async function runCell(ctx: CellContext, speaker: BenchSpeaker, n: number
   const spoken: Array<{ sentence: SentenceTranscript; audio: MonoAudio }> = [];
   const t0 = performance.now();
   try {
-    for (const sentence of ctx.sentences) spoken.push({ sentence, audio: await speak(ctx.tts, sentence.text, voice.embedding, { overrides }) });
+    // Everything the app synthesizes carries the watermark, so the bench measures marked speech too.
+    const payload = voicePayload(`bench/${speaker.key}/${method}/${n}`);
+    for (const sentence of ctx.sentences) {
+      spoken.push({ sentence, audio: watermark(await speak(ctx.tts, sentence.text, voice.embedding, { overrides }), payload) });
+    }
   } finally {
     Object.values(overrides ?? {}).forEach((t) => t.dispose());
   }

@@ -48,6 +48,13 @@ function charts(r: BenchResults): string {
       yMax: 100,
     }),
     lineChartSvg({
+      title: 'EER of clones, speakers measured at every N',
+      yLabel: 'EER (%)',
+      xs,
+      series: seriesOf(r.sameSpeakerAggregates, (x) => 100 * x.eer),
+      yMax: 100,
+    }),
+    lineChartSvg({
       title: 'Speaker classification accuracy of clones',
       yLabel: 'accuracy (%)',
       xs,
@@ -60,6 +67,29 @@ function charts(r: BenchResults): string {
   ]
     .map((svg) => `<figure>${svg}</figure>`)
     .join('');
+}
+
+/** The per method × N table, with each WER against flite's on the same sentences. */
+function aggregateTable(rows: readonly MethodAggregate[], fliteWer: number): string {
+  return table(
+    ['method', 'N', 'speakers', 'utterances', 'EER', 'accuracy', 'cosine to own', 'MCD (dB)', 'F0 RMSE (Hz)', 'WER', 'WER ÷ flite', 'clone s', 'synth s', 'bytes'],
+    rows.map((a) => [
+      a.method,
+      String(a.n),
+      String(a.speakers.length),
+      String(a.utterances),
+      pct(a.eer),
+      pct(a.accuracy),
+      num(a.meanOwnCosine, 3),
+      num(a.mcdDb),
+      num(a.f0RmseHz, 1),
+      pct(a.wer),
+      fliteWer > 0 ? `${(a.wer / fliteWer).toFixed(2)}×` : '–',
+      num(a.cloneSeconds),
+      num(a.synthSeconds),
+      String(Math.round(a.bytes)),
+    ]),
+  );
 }
 
 /** The report page for a finished run. */
@@ -81,25 +111,8 @@ export function benchReportHtml(r: BenchResults): string {
       ['run time', `${r.timing.totalSeconds.toFixed(0)} s (${r.timing.measuredCells} cells measured, ${r.timing.cachedCells} from cache)`],
     ],
   );
-  const aggregates = table(
-    ['method', 'N', 'speakers', 'utterances', 'EER', 'accuracy', 'cosine to own', 'MCD (dB)', 'F0 RMSE (Hz)', 'WER', 'WER ÷ flite', 'clone s', 'synth s', 'bytes'],
-    r.aggregates.map((a) => [
-      a.method,
-      String(a.n),
-      String(a.speakers.length),
-      String(a.utterances),
-      pct(a.eer),
-      pct(a.accuracy),
-      num(a.meanOwnCosine, 3),
-      num(a.mcdDb),
-      num(a.f0RmseHz, 1),
-      pct(a.wer),
-      r.fliteReference.wer > 0 ? `${(a.wer / r.fliteReference.wer).toFixed(2)}×` : '–',
-      num(a.cloneSeconds),
-      num(a.synthSeconds),
-      String(Math.round(a.bytes)),
-    ]),
-  );
+  const aggregates = aggregateTable(r.aggregates, r.fliteReference.wer);
+  const sameSpeakers = aggregateTable(r.sameSpeakerAggregates, r.fliteReference.wer);
   const real = r.realReference
     ? `<p>The same trials on the speakers' real readings of the synthesis sentences (${r.realReference.speakers.join(', ')}; the verifier's ceiling here): ` +
       `EER ${pct(r.realReference.eer)}, accuracy ${pct(r.realReference.accuracy)}, cosine to own ${r.realReference.meanOwnCosine.toFixed(3)}.</p>`
@@ -138,6 +151,7 @@ ${about}
 ${real}
 ${trained}
 <h2>Per method and N</h2>${baseline}${aggregates}
+<h3>Over only the speakers measured at every N</h3><p>Speakers with few clips drop out of the larger N; these rows keep the same people at every N of a method, so a trend over N is not a change of speakers.</p>${sameSpeakers}
 <h2>Per cell</h2>${cells}
 <h2>Cells not measured</h2>${skipped}
 <h2>Speakers</h2>${speakers}

@@ -20,7 +20,8 @@ import type { LoadedTts } from '../../models/tts/weights';
 import type { LabeledEmbedding } from '../similarity';
 import { fliteSltWav, recognizeCached } from '../tts-intelligibility';
 import { corpusWordErrorRate } from '../wer';
-import { aggregateCells, summarizeCell, verificationFigures, type CellSummary, type MethodAggregate, type VerificationFigures } from './aggregate';
+import { WATERMARK_KEY } from '../../watermark/layout';
+import { aggregateCells, sameSpeakerAggregates, summarizeCell, verificationFigures, type CellSummary, type MethodAggregate, type VerificationFigures } from './aggregate';
 import { cacheDir, cellFile, fingerprint, readCachedCell, writeCachedCell } from './cache';
 import { runCell, type CellResult } from './cell';
 import { measureInWorkers } from './workers';
@@ -87,6 +88,8 @@ export interface BenchResults {
   cells: CellResult[];
   skipped: SkippedCell[];
   aggregates: MethodAggregate[];
+  /** The aggregates over only the speakers measured at every N of their method (`sameSpeakerAggregates`). */
+  sameSpeakerAggregates: MethodAggregate[];
   cellSummaries: CellSummary[];
   /** Wall time of the whole run; cells measured in this run (by any worker) and cells read from an earlier run's cache. */
   timing: { totalSeconds: number; measuredCells: number; cachedCells: number; workers: number };
@@ -172,6 +175,7 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
   const modelId = {
     tts: [tts.modelVersion, step(tts.training)],
     synthesis: [DEFAULT_MEL_SHARPENING, DEFAULT_GL_ITERATIONS],
+    watermark: WATERMARK_KEY,
     adaptation: ADAPTATION_VERSION,
     encoder,
     verifier: step(verifier.training),
@@ -366,6 +370,7 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
       cells,
       skipped,
       aggregates,
+      sameSpeakerAggregates: sameSpeakerAggregates(cells, enrollment),
       cellSummaries: cells.map((c) => summarizeCell(c, enrollment)),
       timing: {
         totalSeconds: (performance.now() - started) / 1000,

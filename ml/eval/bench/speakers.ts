@@ -16,7 +16,7 @@ import { VoiceCloneError } from '../../errors';
 import { HELD_OUT_VCC2016, heldOutKeys, heldOutLibriSpeakers } from '../../models/verifier/heldout';
 import { recognizeCached } from '../tts-intelligibility';
 import { cloningSentences } from './sentences';
-import { cutIntoSegments } from './segments';
+import { cutIntoSegments } from '../../audio/segments';
 
 export type BenchCorpus = 'vcc2016' | 'librispeech-subset' | 'fsdd';
 

@@ -1,7 +1,7 @@
 // Bench aggregation on hand-made cells with known answers: verification trials, grouping by method × N, means with
-// missing parallel figures, pooled WER, and per-cell summaries.
+// missing parallel figures, pooled WER, the same-speakers-at-every-N view, and per-cell summaries.
 import { describe, expect, it } from 'vitest';
-import { aggregateCells, summarizeCell, verificationFigures } from '../../../../ml/eval/bench/aggregate';
+import { aggregateCells, sameSpeakerAggregates, summarizeCell, verificationFigures } from '../../../../ml/eval/bench/aggregate';
 import type { CellResult, UtteranceResult } from '../../../../ml/eval/bench/cell';
 import type { CloneMethod } from '../../../../ml/cloning/library/types';
 
@@ -44,6 +44,22 @@ describe('verificationFigures', () => {
 
   it('needs enrollment of two speakers', () => {
     expect(() => verificationFigures(enrollment.slice(0, 2), [{ speaker: 'A', embedding: [1, 0] }])).toThrow(/at least 2 speakers/);
+  });
+});
+
+describe('sameSpeakerAggregates', () => {
+  it('keeps, per method, only the speakers measured at every N of that method', () => {
+    const cells = [
+      cell('A', 1, 'encode', [utt([1, 0], null, 'a', 'a')], 0.1, 256),
+      cell('B', 1, 'encode', [utt([1, 0], null, 'a', 'a')], 0.1, 256),
+      cell('A', 5, 'encode', [utt([1, 0], null, 'a', 'a')], 0.1, 256),
+      cell('B', 1, 'adapt-whole', [utt([0, 1], null, 'a', 'a')], 1, 1000),
+    ];
+    const same = sameSpeakerAggregates(cells, enrollment);
+    expect(same.map((a) => `${a.method}/${a.n}/${a.speakers.join('+')}`)).toEqual(['encode/1/A', 'encode/5/A', 'adapt-whole/1/B']);
+    // B's encode clone at N = 1 sounds like A: the pooled N = 1 point counts it, the same-speaker view does not.
+    expect(aggregateCells(cells, enrollment)[0].accuracy).toBe(0.5);
+    expect(same[0].accuracy).toBe(1);
   });
 });
 

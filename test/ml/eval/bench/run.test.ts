@@ -88,10 +88,11 @@ describe('runBench --quick', () => {
 
   it('writes a self-contained report with the charts and where the figures came from', () => {
     expect(report).not.toMatch(/<script|<link|src="http|href="http/i);
-    expect((report.match(/<svg /g) ?? []).length).toBe(4);
+    expect((report.match(/<svg /g) ?? []).length).toBe(5);
     expect(report).toContain('TTS trained voices');
+    expect(report).toContain('Over only the speakers measured at every N');
     expect(report).toContain('flite -voice slt');
-    for (const title of ['Speaker verification EER of clones', 'Speaker classification accuracy of clones', 'Cloning time', 'Bytes per voice']) {
+    for (const title of ['Speaker verification EER of clones', 'EER of clones, speakers measured at every N', 'Speaker classification accuracy of clones', 'Cloning time', 'Bytes per voice']) {
       expect(report).toContain(title);
     }
     expect(report).toContain(results.models.tts.version);

@@ -1,10 +1,10 @@
 // Cutting one recording into ~3 s clips: cuts move into pauses, nothing is lost, and a real LibriSpeech clip gives
 // floor(duration / 3) pieces.
 import { describe, expect, it } from 'vitest';
-import { loadClip } from '../../../../ml/audio/load';
-import { cutIntoSegments } from '../../../../ml/eval/bench/segments';
-import { sharedData } from '../../../support/shared-data';
-import { tone } from '../../audio/fixtures';
+import { loadClip } from '../../../ml/audio/load';
+import { cutIntoSegments } from '../../../ml/audio/segments';
+import { sharedData } from '../../support/shared-data';
+import { tone } from './fixtures';
 
 const SR = 16000;
 

@@ -1,9 +1,10 @@
 // Cuts one long recording into clips of about a target length, moving each cut into the nearest pause between words
-// (found by the VAD) so words are not split; used for LibriSpeech speakers, who have one ~12 s clip each.
+// (found by the VAD) so words are not split; used for LibriSpeech speakers, who have one ~12 s clip each (the cloning
+// bench and encoder training).
 
-import type { MonoAudio } from '../../audio/types';
-import { speechRegions } from '../../audio/vad';
-import { VoiceCloneError } from '../../errors';
+import { VoiceCloneError } from '../errors';
+import type { MonoAudio } from './types';
+import { speechRegions } from './vad';
 
 /** A cut may move this far (seconds) to land in a pause. */
 const MAX_SHIFT_SECONDS = 0.75;
