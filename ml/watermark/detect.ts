@@ -7,7 +7,7 @@ import { stft } from '../audio/fft';
 import { toMono } from '../audio/resample';
 import type { DecodedAudio, MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
-import { BINS_PER_CELL, BLOCK_FRAMES, CELLS, CODED_BITS, COLUMNS, FRAMES_PER_CELL, LAYOUT, patchSums, QUANTIZER_STEP, STFT } from './layout';
+import { BINS_PER_CELL, BLOCK_FRAMES, CELLS, CODED_BITS, COLUMNS, FRAMES_PER_CELL, LAYOUT, patchSums, QUANTIZER_STEP, SILENT_HALF_CELL, STFT } from './layout';
 import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
@@ -38,8 +38,6 @@ const CANDIDATES = 32;
 const CHECKED_BITS = 24;
 /** Sync confidence that alone says the mark is there (its payload may be too damaged to read). */
 const PRESENT_WITHOUT_PAYLOAD = 0.999999;
-/** Magnitude sum under which a half-cell counts as silent and says nothing. */
-const SILENT = 1e-6;
 
 const DITHER_COS = LAYOUT.dither.map((d) => Math.cos(2 * Math.PI * d));
 const DITHER_SIN = LAYOUT.dither.map((d) => Math.sin(2 * Math.PI * d));
@@ -76,7 +74,7 @@ function readPatches(x: Float32Array): PatchReadings {
       const at = t * COLUMNS + c;
       const lower = sums.lower[at];
       const upper = sums.upper[at];
-      if (lower < SILENT || upper < SILENT) continue;
+      if (lower < SILENT_HALF_CELL || upper < SILENT_HALF_CELL) continue;
       const noise = (FLOOR_SCALE * floor[c]) / binsPerPatch;
       const variance = (2 * noise * (1 / lower ** 2 + 1 / upper ** 2)) / QUANTIZER_STEP ** 2;
       const weight = Math.exp(-2 * Math.PI ** 2 * variance);

@@ -7,7 +7,7 @@ import { resample } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
 import { VoiceCloneError } from '../errors';
 import { convolutionalEncode } from './convolutional';
-import { BAND, BINS_PER_CELL, BLOCK_FRAMES, CELLS, COLUMNS, FRAMES_PER_CELL, inLowerHalf, LAYOUT, patchSums, QUANTIZER_STEP, STFT } from './layout';
+import { BAND, BINS_PER_CELL, BLOCK_FRAMES, CELLS, COLUMNS, FRAMES_PER_CELL, inLowerHalf, LAYOUT, patchSums, QUANTIZER_STEP, SILENT_HALF_CELL, STFT } from './layout';
 import { payloadToBits, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
@@ -22,8 +22,6 @@ export const MARGIN_DB = 30.5;
  * synthesized sentences under 30 dB-SNR noise, one round read back none, three all 12; five were no better than three.
  */
 const ROUNDS = 3;
-/** Magnitude sum under which a half-cell counts as silent (its ratio is undefined, so the cell is left alone). */
-const SILENT = 1e-6;
 
 /** The ±1 chip each cell carries for this payload. */
 function cellChips(payload: Payload): Int8Array {
@@ -57,7 +55,7 @@ function watermarkSignal(x: Float32Array, payload: Payload): Float32Array {
       const row = (t % BLOCK_FRAMES) / FRAMES_PER_CELL;
       for (let column = 0; column < COLUMNS; column++) {
         const at = t * COLUMNS + column;
-        if (sums.lower[at] < SILENT || sums.upper[at] < SILENT) continue;
+        if (sums.lower[at] < SILENT_HALF_CELL || sums.upper[at] < SILENT_HALF_CELL) continue;
         const cell = row * COLUMNS + column;
         const ratio = Math.log(sums.lower[at] / sums.upper[at]);
         let target = targets.get(at);
@@ -90,13 +88,8 @@ function watermarkSignal(x: Float32Array, payload: Payload): Float32Array {
     const change = istft({ frames, bins, re, im }, STFT, marked.length);
     for (let i = 0; i < marked.length; i++) marked[i] += change[i];
   }
-  let speech = 0;
-  let mark = 0;
-  for (let i = 0; i < x.length; i++) {
-    speech += x[i] ** 2;
-    mark += (marked[i] - x[i]) ** 2;
-  }
-  const scale = mark > speech * 10 ** (-MARGIN_DB / 10) ? Math.sqrt((speech * 10 ** (-MARGIN_DB / 10)) / mark) : 1;
+  const db = markEnergyDb({ samples: x, sampleRate: SAMPLE_RATE }, { samples: marked, sampleRate: SAMPLE_RATE });
+  const scale = db > -MARGIN_DB ? 10 ** ((-MARGIN_DB - db) / 20) : 1;
   return marked.map((m, i) => scale * (m - x[i]));
 }
 

@@ -72,6 +72,12 @@ export const LAYOUT: Layout = buildLayout();
  */
 export const QUANTIZER_STEP = 0.7;
 
+/**
+ * Magnitude sum under which a half-cell counts as silent: its ratio is undefined, so embedding leaves the cell alone
+ * and detection takes nothing from it.
+ */
+export const SILENT_HALF_CELL = 1e-6;
+
 /** Whether a band bin lies in the lower half of its cell (its two lowest bins). */
 export function inLowerHalf(bin: number): boolean {
   return (bin - BAND.lo) % BINS_PER_CELL < BINS_PER_CELL / 2;

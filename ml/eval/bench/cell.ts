@@ -18,11 +18,11 @@ import { speak } from '../../models/tts/synthesize';
 import type { LoadedTts } from '../../models/tts/weights';
 import { embedAudio, embedMels } from '../../models/verifier/embed';
 import type { LoadedVerifier } from '../../models/verifier/weights';
+import { embed as watermark } from '../../watermark/embed';
+import { voicePayload } from '../../watermark/payload';
 import { recognize } from '../asr';
 import { compareF0 } from '../f0-metrics';
 import { mcdFromAudio } from '../mcd';
-import { embed as watermark } from '../../watermark/embed';
-import { voicePayload } from '../../watermark/payload';
 import { wordErrorRate } from '../wer';
 import type { BenchSpeaker } from './speakers';
 
