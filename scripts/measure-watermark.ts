@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { MonoAudio } from '../ml/audio/types';
+import { addNoise } from '../ml/audio/noise';
 import { writeWav16 } from '../ml/audio/wav';
 import { initBackend } from '../ml/backend';
 import { lazyModels } from '../ml/cloning/models';
@@ -18,7 +18,7 @@ import { recognizeCached } from '../ml/eval/tts-intelligibility';
 import { corpusWordErrorRate } from '../ml/eval/wer';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../ml/models/tts/synthesize';
 import { embedFile } from '../ml/models/verifier/embed';
-import { gaussian, seededRandom } from '../ml/random';
+import { seededRandom } from '../ml/random';
 import { detect, detectFile } from '../ml/watermark/detect';
 import { embed, markEnergyDb } from '../ml/watermark/embed';
 import { voicePayload } from '../ml/watermark/payload';
@@ -27,16 +27,6 @@ import { voicePayload } from '../ml/watermark/payload';
 const NOISE_SNRS = [40, 35, 30, 25, 20];
 /** Clip lengths (s) the noise read-back is also counted in. */
 const LENGTH_BINS: Array<[number, number]> = [[0, 2], [2, 3], [3, Infinity]];
-
-/** `audio` rounded to 16 bits with seeded Gaussian white noise `snrDb` under its whole power. */
-function withNoise(audio: MonoAudio, snrDb: number, seed: number): MonoAudio {
-  let power = 0;
-  for (const x of audio.samples) power += x * x;
-  const rms = Math.sqrt(power / audio.samples.length / 10 ** (snrDb / 10));
-  const rand = seededRandom(seed);
-  const samples = audio.samples.map((x) => Math.round(Math.max(-1, Math.min(1, x)) * 32767) / 32767 + rms * gaussian(rand));
-  return { samples, sampleRate: audio.sampleRate };
-}
 
 const { values } = parseArgs({
   options: {
@@ -81,7 +71,7 @@ try {
         markDb: markEnergyDb(clip, marked),
         cosine: cosineSimilarity(await embedFile(verifier, plain), await embedFile(verifier, markedWav)),
         decoded: read.payload !== null && read.payload.voiceHash === payload.voiceHash,
-        underNoise: NOISE_SNRS.map((snr) => detect(withNoise(marked, snr, 1000 * rows.length + snr)).payload?.voiceHash === payload.voiceHash),
+        underNoise: NOISE_SNRS.map((snr) => detect({ samples: addNoise(marked.samples, snr, false, seededRandom(1000 * rows.length + snr)), sampleRate: marked.sampleRate }).payload?.voiceHash === payload.voiceHash),
         plain,
         marked: markedWav,
       });
