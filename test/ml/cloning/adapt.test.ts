@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadClip } from '../../../ml/audio/load';
 import { initBackend, tf } from '../../../ml/backend';
-import { adaptVoice, CLIPS_PER_STEP, meanSpeaker, prepareAdaptation, stepBatches, type AdaptClip, type AdaptProgress } from '../../../ml/cloning/adapt';
+import { adaptVoice, CLIPS_PER_STEP, keepShareOfChange, meanSpeaker, prepareAdaptation, stepBatches, WHOLE_CHANGE_KEPT, type AdaptClip, type AdaptProgress } from '../../../ml/cloning/adapt';
 import { makeBatch, ttsLosses } from '../../../ml/models/tts/train';
 import { readVcc2016Transcripts } from '../../../ml/data/vcc2016-transcripts';
 import { loadTts, type LoadedTts } from '../../../ml/models/tts/weights';
@@ -70,5 +70,23 @@ describe('adaptVoice', { timeout: 600_000 }, () => {
     expect(Number.isFinite(result.heldOutLoss)).toBe(true);
     expect(result.keptLoss).toBe(result.heldOutLoss);
     expect(result.steps).toBe(5);
+    // The stored adapter has the trained shapes and moved away from the trained output layer.
+    for (const [k, t] of Object.entries(result.adapter!)) {
+      const trained = tts.weights[k].dataSync();
+      expect(t.shape).toEqual(tts.weights[k].shape);
+      expect(t.data.every(Number.isFinite)).toBe(true);
+      if (k === 'decoderOutW') expect(t.data.some((x, i) => x !== trained[i])).toBe(true);
+    }
+  });
+});
+
+describe('keepShareOfChange', () => {
+  it('keeps the given share of the way from the trained weights to the fitted ones', () => {
+    const trained = { w: tf.tensor1d([1, 2, -4]) };
+    const kept = keepShareOfChange(trained, { w: { shape: [3], data: Float32Array.from([3, 2, 0]) } }, WHOLE_CHANGE_KEPT);
+    expect(WHOLE_CHANGE_KEPT).toBe(0.5);
+    expect(Array.from(kept.w.data)).toEqual([2, 2, -2]);
+    expect(kept.w.shape).toEqual([3]);
+    trained.w.dispose();
   });
 });
