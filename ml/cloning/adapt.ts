@@ -47,7 +47,7 @@ export interface StoredTensor {
 
 export interface AdaptResult {
   embedding: Float32Array;
-  /** Adapted weights by name (whole-model only), else null. */
+  /** Adapted weights by name (whole-model only: WHOLE_CHANGE_KEPT of the way to the fitted ones), else null. */
   adapter: Record<string, StoredTensor> | null;
   steps: number;
   /** Loss on the held-out clip at the kept step, with the whole fitted change (whole-model with 3 or more clips, else null). */
