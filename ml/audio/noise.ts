@@ -21,4 +21,3 @@ export function addNoise(samples: Float32Array, snrDb: number, brown: boolean, r
   const scale = pn === 0 ? 0 : Math.sqrt(ps / pn / 10 ** (snrDb / 10));
   return samples.map((s, i) => s + scale * noise[i]);
 }
-
