@@ -105,8 +105,9 @@ export function sameSpeakerAggregates(cells: readonly CellResult[], enrollment: 
   const kept = CLONE_METHODS.flatMap((method) => {
     const mine = cells.filter((c) => c.method === method);
     const ns = [...new Set(mine.map((c) => c.n))];
-    const measuredAt = (speaker: string) => new Set(mine.filter((c) => c.speaker === speaker).map((c) => c.n));
-    const atEveryN = new Set([...new Set(mine.map((c) => c.speaker))].filter((s) => ns.every((n) => measuredAt(s).has(n))));
+    const measuredAt = new Map<string, Set<number>>();
+    for (const c of mine) measuredAt.set(c.speaker, (measuredAt.get(c.speaker) ?? new Set<number>()).add(c.n));
+    const atEveryN = new Set([...measuredAt].filter(([, have]) => ns.every((n) => have.has(n))).map(([speaker]) => speaker));
     return mine.filter((c) => atEveryN.has(c.speaker));
   });
   return aggregateCells(kept, enrollment);

@@ -7,6 +7,7 @@ import { concatSamples } from '../../audio/concat';
 import { decodeAudioFile } from '../../audio/decode';
 import { loadClip, prepareClip } from '../../audio/load';
 import { toMono } from '../../audio/resample';
+import { cutIntoSegments } from '../../audio/segments';
 import type { MonoAudio } from '../../audio/types';
 import { writeWav16 } from '../../audio/wav';
 import type { CloneClip } from '../../cloning/clone';
@@ -16,7 +17,6 @@ import { VoiceCloneError } from '../../errors';
 import { HELD_OUT_VCC2016, heldOutKeys, heldOutLibriSpeakers } from '../../models/verifier/heldout';
 import { recognizeCached } from '../tts-intelligibility';
 import { cloningSentences } from './sentences';
-import { cutIntoSegments } from '../../audio/segments';
 
 export type BenchCorpus = 'vcc2016' | 'librispeech-subset' | 'fsdd';
 

@@ -1,9 +1,9 @@
 // Speaker-encoder training material without the TTS training cache: the TTS table's real speakers read straight from
 // their recordings, and speech the TTS model renders from known vectors (table rows and blends of real rows), whose targets are exact.
 
-import { cutIntoSegments } from '../../audio/segments';
 import { loadClip, prepareClip } from '../../audio/load';
 import { logMel, type LogMel } from '../../audio/mel';
+import { cutIntoSegments } from '../../audio/segments';
 import type { Utterance } from '../../data/corpora/types';
 import { VoiceCloneError } from '../../errors';
 import { textToPhonemes } from '../../text/g2p';
