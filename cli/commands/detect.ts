@@ -19,9 +19,9 @@ function describe(file: string, d: Detection, voice: NamedVoice | null): string 
   const fields: [string, string][] = [
     ['file', file],
     ['watermark', d.present ? 'present' : 'not found'],
-    ['payload', d.payload ? `app id ${hex(d.payload.appId, 2)}, voice hash ${hex(d.payload.voiceHash, 8)}` : 'none'],
+    ['payload', d.payload ? `app id ${hex(d.payload.appId, 2)}, voice hash ${hex(d.payload.voiceHash, 4)}` : 'none'],
   ];
-  if (d.payload) fields.push(['voice', voice ? `${voice.name} (${voice.id})` : 'not in this library']);
+  if (d.payload) fields.push(['voice', voice ? `${voice.name} (${voice.id})` : 'not in this library (or two of its voices share the hash)']);
   fields.push(['confidence', d.confidence.toFixed(4)]);
   return formatFields(d.present ? fields : [...fields, ['note', ABSENCE_NOTE]]);
 }

@@ -1,10 +1,12 @@
-// The watermark's error-correcting code: the standard rate-1/2, constraint-length-7 convolutional code (generators
-// 133 and 171 octal, zero-terminated) and its soft-decision Viterbi decoder. No maintained npm package provides one.
+// The watermark's error-correcting code: a rate-1/4, constraint-length-9 convolutional code (generators 463, 535, 733
+// and 745 octal, free distance 24, zero-terminated) and its soft-decision Viterbi decoder. No maintained npm package provides one.
 
-/** Constraint length: each output pair depends on the input bit and the 6 before it. */
-const CONSTRAINT = 7;
+/** Constraint length: each group of outputs depends on the input bit and the 8 before it. */
+const CONSTRAINT = 9;
 const STATES = 1 << (CONSTRAINT - 1);
-const GENERATORS = [0o133, 0o171] as const;
+const GENERATORS = [0o463, 0o535, 0o733, 0o745] as const;
+/** Coded bits per input bit. */
+const OUTPUTS = GENERATORS.length;
 
 function parity(x: number): number {
   let p = 0;
@@ -12,15 +14,13 @@ function parity(x: number): number {
   return p;
 }
 
-/** Coded bits for `inputBits` data bits (with the 6 zero tail bits that return the encoder to state 0). */
+/** Coded bits for `inputBits` data bits (with the 8 zero tail bits that return the encoder to state 0). */
 export function codedLength(inputBits: number): number {
-  return 2 * (inputBits + CONSTRAINT - 1);
+  return OUTPUTS * (inputBits + CONSTRAINT - 1);
 }
 
-/** Output pair for register contents `reg` (newest bit in bit 6). */
-function outputs(reg: number): [number, number] {
-  return [parity(reg & GENERATORS[0]), parity(reg & GENERATORS[1])];
-}
+/** [reg · OUTPUTS + j]: coded bit j (0/1) for register contents `reg` (newest bit in bit 8). */
+const CODED = Uint8Array.from({ length: (1 << CONSTRAINT) * OUTPUTS }, (_, i) => parity(Math.floor(i / OUTPUTS) & GENERATORS[i % OUTPUTS]));
 
 /** Encodes 0/1 bits, appending the tail. */
 export function convolutionalEncode(bits: Uint8Array): Uint8Array {
@@ -29,7 +29,7 @@ export function convolutionalEncode(bits: Uint8Array): Uint8Array {
   const input = [...bits, ...new Array<number>(CONSTRAINT - 1).fill(0)];
   input.forEach((b, i) => {
     const reg = (b << (CONSTRAINT - 1)) | state;
-    [out[2 * i], out[2 * i + 1]] = outputs(reg);
+    out.set(CODED.subarray(reg * OUTPUTS, (reg + 1) * OUTPUTS), OUTPUTS * i);
     state = reg >> 1;
   });
   return out;
@@ -43,7 +43,7 @@ export function viterbiDecode(soft: Float64Array, inputBits: number): Uint8Array
   const steps = inputBits + CONSTRAINT - 1;
   let metric = new Float64Array(STATES).fill(-Infinity);
   metric[0] = 0;
-  const from = new Uint8Array(steps * STATES);
+  const from = new Uint16Array(steps * STATES);
   const bitIn = new Uint8Array(steps * STATES);
   for (let i = 0; i < steps; i++) {
     const next = new Float64Array(STATES).fill(-Infinity);
@@ -52,8 +52,8 @@ export function viterbiDecode(soft: Float64Array, inputBits: number): Uint8Array
       if (metric[s] === -Infinity) continue;
       for (let b = 0; b <= maxBit; b++) {
         const reg = (b << (CONSTRAINT - 1)) | s;
-        const [o0, o1] = outputs(reg);
-        const m = metric[s] + (2 * o0 - 1) * soft[2 * i] + (2 * o1 - 1) * soft[2 * i + 1];
+        let m = metric[s];
+        for (let j = 0; j < OUTPUTS; j++) m += (2 * CODED[reg * OUTPUTS + j] - 1) * soft[OUTPUTS * i + j];
         const ns = reg >> 1;
         if (m > next[ns]) {
           next[ns] = m;

@@ -10,7 +10,7 @@ import { PAYLOAD_BITS } from './payload';
  * The app's watermark key. Not a secret: anyone with this source can read (and forge or strip) the mark. It labels
  * audio as made by this app; it is not DRM.
  */
-export const WATERMARK_KEY = 'voiceclone-studio/watermark/v2';
+export const WATERMARK_KEY = 'voiceclone-studio/watermark/v3';
 
 /** STFT of the 16 kHz signal the mark is embedded in and read from. */
 export const STFT = { nFft: 512, winLength: 512, hopLength: 256 } as const;

@@ -29,8 +29,8 @@ export function verdictOf(r: WatermarkReport): Verdict {
     return { tone: 'ok', badge: 'Made with this app', text: `Spoken by the voice “${r.voice.name}”.${odds}` };
   }
   if (r.present && r.voiceHash !== null) {
-    const hash = `0x${r.voiceHash.toString(16).padStart(8, '0')}`;
-    return { tone: 'warn', badge: 'Made with this app', text: `By a voice that is not in this library (voice hash ${hash}).${odds}` };
+    const hash = `0x${r.voiceHash.toString(16).padStart(4, '0')}`;
+    return { tone: 'warn', badge: 'Made with this app', text: `By a voice that is not in this library, or one of two of its voices that share a hash (voice hash ${hash}).${odds}` };
   }
   if (r.present) {
     return { tone: 'warn', badge: 'Mark found', text: `The mark is there but too damaged to say which voice made it.${odds}` };
