@@ -45,7 +45,7 @@ function dataBytes(p: Payload): Buffer {
 
 /**
  * The voice among `voices` whose id `voicePayload` hashes to `voiceHash`, if exactly one does: when two share the hash
- * (16 bits: about 1 library in 330 of 20 voices has such a pair), naming either could blame the wrong one.
+ * (16 bits: 20 voices hold such a pair with a chance of about 1 in 350), naming either could blame the wrong one.
  */
 export function voiceWithHash<V extends { id: string }>(voices: readonly V[], voiceHash: number): V | undefined {
   const matches = voices.filter((v) => voicePayload(v.id).voiceHash === voiceHash);
