@@ -100,7 +100,10 @@ export interface WatermarkReport {
   present: boolean;
   /** Hash of the voice id the payload carries (first 2 bytes of its SHA-256), or null when none could be read. */
   voiceHash: number | null;
-  /** The voice, built in or in this library, whose id has that hash; null when none or more than one does (or no payload was read). */
+  /**
+   * The voice, built in or in this library, whose id has that hash; null when none or more than one does (or no
+   * payload was read).
+   */
   voice: { id: string; name: string } | null;
   /** 1 minus a bound on the chance that unmarked audio shows this much evidence (0 to 1). */
   confidence: number;

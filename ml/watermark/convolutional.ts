@@ -1,5 +1,5 @@
-// The watermark's error-correcting code: a rate-1/4, constraint-length-9 convolutional code (generators 463, 535, 733
-// and 745 octal, free distance 24, zero-terminated) and its soft-decision Viterbi decoder. No maintained npm package provides one.
+// The watermark's error-correcting code: a rate-1/4, constraint-length-9 convolutional code (generators 463, 535, 733,
+// 745 octal; free distance 24; zero-terminated) and its soft-decision Viterbi decoder. No maintained npm package has one.
 
 /** Constraint length: each group of outputs depends on the input bit and the 8 before it. */
 const CONSTRAINT = 9;
@@ -20,7 +20,9 @@ export function codedLength(inputBits: number): number {
 }
 
 /** [reg · OUTPUTS + j]: coded bit j (0/1) for register contents `reg` (newest bit in bit 8). */
-const CODED = Uint8Array.from({ length: (1 << CONSTRAINT) * OUTPUTS }, (_, i) => parity(Math.floor(i / OUTPUTS) & GENERATORS[i % OUTPUTS]));
+const CODED = Uint8Array.from({ length: (1 << CONSTRAINT) * OUTPUTS }, (_, i) =>
+  parity(Math.floor(i / OUTPUTS) & GENERATORS[i % OUTPUTS]),
+);
 
 /** Encodes 0/1 bits, appending the tail. */
 export function convolutionalEncode(bits: Uint8Array): Uint8Array {
