@@ -14,6 +14,17 @@ describe('convolutional code', () => {
     expect(viterbiDecode(Float64Array.from(coded, (c) => 2 * c - 1), 40)).toEqual(bits);
   });
 
+  it('has free distance 24: no input of up to 12 bits gives a zero-terminated codeword of weight under 24', () => {
+    let lightest = Infinity;
+    for (let length = 1; length <= 12; length++) {
+      for (let middle = 0; middle < 2 ** Math.max(0, length - 2); middle++) {
+        const bits = Uint8Array.from({ length }, (_, i) => (i === 0 || i === length - 1 ? 1 : (middle >> (i - 1)) & 1));
+        lightest = Math.min(lightest, convolutionalEncode(bits).reduce((sum, b) => sum + b, 0));
+      }
+    }
+    expect(lightest).toBe(24);
+  });
+
   it('corrects soft values at −3 dB Es/N0, where about 1 in 6 signs is wrong', () => {
     const rand = seededRandom(11);
     const sigma = Math.sqrt(1 / (2 * 10 ** -0.3));
