@@ -22,9 +22,8 @@ export interface Detection {
 
 /**
  * Sample shifts tried within one hop (an eighth of a hop apart), so an excerpt's frames fall within 16 samples of the
- * frames it was marked in. On 3 s excerpts of synthesized speech under 20 dB-SNR noise (step 0.7), quarter-hop shifts
- * read back 89 of 111 and eighth-hop shifts 111 of 111 (110 at the shipped step); sixteenth-hop shifts were no better
- * (docs/watermark.md).
+ * frames it was marked in. On 3 s excerpts of synthesized speech under 20 dB-SNR noise, quarter-hop shifts read back
+ * 89 of 111 and eighth-hop shifts 111 of 111; sixteenth-hop shifts were no better (docs/watermark.md).
  */
 const SHIFTS = Array.from({ length: 8 }, (_, i) => 32 * i);
 /** Quantile of a patch's power over the recording taken as its column's noise floor. */

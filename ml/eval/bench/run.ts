@@ -17,7 +17,7 @@ import { embedAudio } from '../../models/verifier/embed';
 import { VERIFIER_FORMAT_VERSION, type LoadedVerifier } from '../../models/verifier/weights';
 import { builtinSpeaker, DEFAULT_GL_ITERATIONS, DEFAULT_MEL_SHARPENING, speak } from '../../models/tts/synthesize';
 import type { LoadedTts } from '../../models/tts/weights';
-import { WATERMARK_KEY } from '../../watermark/layout';
+import { QUANTIZER_STEP, WATERMARK_KEY } from '../../watermark/layout';
 import type { LabeledEmbedding } from '../similarity';
 import { fliteSltWav, recognizeCached } from '../tts-intelligibility';
 import { corpusWordErrorRate } from '../wer';
@@ -175,7 +175,7 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
   const modelId = {
     tts: [tts.modelVersion, step(tts.training)],
     synthesis: [DEFAULT_MEL_SHARPENING, DEFAULT_GL_ITERATIONS],
-    watermark: WATERMARK_KEY,
+    watermark: [WATERMARK_KEY, QUANTIZER_STEP],
     adaptation: ADAPTATION_VERSION,
     encoder,
     verifier: step(verifier.training),
