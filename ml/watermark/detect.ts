@@ -25,7 +25,7 @@ export interface Detection {
  * frames it was marked in. On 3 s excerpts of synthesized speech under 20 dB-SNR noise, quarter-hop shifts read back
  * 89 of 111 and eighth-hop shifts 111 of 111; sixteenth-hop shifts were no better (docs/watermark.md).
  */
-const SHIFTS = Array.from({ length: 8 }, (_, i) => 32 * i);
+const SHIFTS = Array.from({ length: 8 }, (_, i) => (i * STFT.hopLength) / 8);
 /** Quantile of a patch's power over the recording taken as its column's noise floor. */
 const FLOOR_QUANTILE = 0.1;
 /**

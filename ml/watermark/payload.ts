@@ -55,8 +55,9 @@ export function voiceWithHash<V extends { id: string }>(voices: readonly V[], vo
 /** The payload as PAYLOAD_BITS bits (0/1), most significant bit first. */
 export function payloadToBits(p: Payload): Uint8Array {
   checkPayload(p);
-  const bytes = Buffer.concat([dataBytes(p), Buffer.alloc(2)]);
-  bytes.writeUInt16BE(crc16ccitt(dataBytes(p)), DATA_BYTES);
+  const data = dataBytes(p);
+  const bytes = Buffer.concat([data, Buffer.alloc(2)]);
+  bytes.writeUInt16BE(crc16ccitt(data), DATA_BYTES);
   const bits = new Uint8Array(PAYLOAD_BITS);
   for (let i = 0; i < PAYLOAD_BITS; i++) bits[i] = (bytes[i >> 3] >> (7 - (i & 7))) & 1;
   return bits;

@@ -33,6 +33,13 @@ const dir = tempDir('watermark-synth');
 const file = (name: string) => path.join(dir, name);
 let engine: VoiceEngine;
 
+/** The engine's WAV of `text` in `voice`, synthesized into this run's folder the first time a test asks for `name`. */
+async function synthesized(name: string, voice: string, text: string): Promise<string> {
+  const f = file(name);
+  if (!fs.existsSync(f)) fs.writeFileSync(f, (await engine.synthesize(voice, text)).wav);
+  return f;
+}
+
 async function expectVoice(f: string, voice: string): Promise<void> {
   const d = await detectFile(f);
   expect(d.present, path.basename(f)).toBe(true);
@@ -47,8 +54,7 @@ beforeAll(async () => {
 describe('watermark on synthesized speech', () => {
   it('reads the voice back from a 2–4 s clip of every built-in voice', async () => {
     for (const [i, voice] of VOICES.entries()) {
-      const f = file(`${voice}.wav`);
-      fs.writeFileSync(f, (await engine.synthesize(voice, TEXTS[i % TEXTS.length])).wav);
+      const f = await synthesized(`${voice}.wav`, voice, TEXTS[i % TEXTS.length]);
       const seconds = (await readMono(f)).samples.length / 16000;
       expect(seconds, voice).toBeGreaterThanOrEqual(2);
       expect(seconds, voice).toBeLessThanOrEqual(4.5);
@@ -57,8 +63,7 @@ describe('watermark on synthesized speech', () => {
   }, 60_000);
 
   it('survives gain of ±6 dB, resampling to 44.1 kHz and MP3/Ogg at 64 kbit/s on a 3 s clip', async () => {
-    const f = file('stella.wav');
-    fs.writeFileSync(f, (await engine.synthesize('vcc-tm1', STELLA)).wav);
+    const f = await synthesized('stella.wav', 'vcc-tm1', STELLA);
     const attacked = [
       ['quiet.wav', 'gain', '-6'],
       ['loud.wav', 'gain', '6'],
@@ -75,8 +80,7 @@ describe('watermark on synthesized speech', () => {
   }, 30_000);
 
   it('reads the voice from 3 s excerpts of a longer synthesized text', async () => {
-    const f = file('long.wav');
-    fs.writeFileSync(f, (await engine.synthesize('vcc-sf2', LONG_TEXT)).wav);
+    const f = await synthesized('long.wav', 'vcc-sf2', LONG_TEXT);
     const seconds = (await readMono(f)).samples.length / 16000;
     expect(seconds).toBeGreaterThan(7);
     for (const start of [0, 1.13, 2.71, seconds - 3]) {
@@ -93,8 +97,7 @@ describe('watermark on synthesized speech', () => {
       ['vcc-sf2', 'long.wav', LONG_TEXT],
     ];
     for (const [voice, name, text] of clips) {
-      if (!fs.existsSync(file(name))) fs.writeFileSync(file(name), (await engine.synthesize(voice, text)).wav);
-      const clip = await readMono(file(name));
+      const clip = await readMono(await synthesized(name, voice, text));
       for (const seed of [1, 2, 3]) {
         const d = detect({ samples: addNoise(clip.samples, 20, false, seededRandom(seed)), sampleRate: clip.sampleRate });
         expect(d.payload, `${name}, noise draw ${seed}`).toEqual(voicePayload(voice));
@@ -103,8 +106,7 @@ describe('watermark on synthesized speech', () => {
   }, 60_000);
 
   it('reads the voice from 3 s excerpts of the 9 s text under white noise at 20 dB SNR (three draws each)', async () => {
-    if (!fs.existsSync(file('long.wav'))) fs.writeFileSync(file('long.wav'), (await engine.synthesize('vcc-sf2', LONG_TEXT)).wav);
-    const clip = await readMono(file('long.wav'));
+    const clip = await readMono(await synthesized('long.wav', 'vcc-sf2', LONG_TEXT));
     const seconds = clip.samples.length / clip.sampleRate;
     for (const start of [0, 1.13, 2.71, 4.4, seconds - 3]) {
       const from = Math.round(start * clip.sampleRate);
