@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { VoiceCloneError } from '../../errors';
 import { CLONE_METHODS, type CloneMethod } from '../../cloning/library/types';
+import { HARVARD_SENTENCES } from '../harvard-sentences';
 
 export interface BenchOptions {
   /** `corpus:speaker` keys (vcc2016:SF3, librispeech-subset:1234, fsdd:george); null: the default held-out set. */
@@ -12,7 +13,9 @@ export interface BenchOptions {
   /** Clip counts to clone from, ascending. */
   samples: number[];
   methods: CloneMethod[];
-  /** How many of the fixed synthesis sentences each clone speaks. */
+  /** Which fixed text the clones speak (see SENTENCE_SETS). */
+  sentenceSet: SentenceSet;
+  /** How many of the set's sentences each clone speaks. */
   sentences: number;
   /** Adaptation steps at most; null: cloneVoice's own defaults. */
   adaptSteps: number | null;
@@ -30,6 +33,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   speakers: null,
   samples: [1, 2, 3, 5, 10],
   methods: [...CLONE_METHODS],
+  sentenceSet: 'vcc2016',
   sentences: 3,
   adaptSteps: null,
   out: 'docs/eval/full',
@@ -41,18 +45,26 @@ export const QUICK_BENCH_OPTIONS: BenchOptions = {
   speakers: ['vcc2016:SF3', 'vcc2016:SM2'],
   samples: [1, 5],
   methods: [...CLONE_METHODS],
+  sentenceSet: 'vcc2016',
   sentences: 2,
   adaptSteps: 5,
   out: 'cache/eval/quick',
   workers: DEFAULT_WORKERS,
 };
 
-/** Most synthesis sentences the bench has (VCC2016 eval sentences with a parallel recording). */
-export const MAX_SENTENCES = 5;
+/**
+ * The texts a clone can speak, with how many sentences each has: `vcc2016`, eval sentences with a real parallel
+ * recording of the VCC2016 speakers (MCD and F0 error need it); `harvard`, the 50 Harvard sentences on which the TTS
+ * issue defines its intelligibility ratio (no parallel recordings).
+ */
+export const SENTENCE_SETS = { vcc2016: 5, harvard: HARVARD_SENTENCES.length } as const;
+export type SentenceSet = keyof typeof SENTENCE_SETS;
+/** Most VCC2016 synthesis sentences the bench has (eval sentences with a parallel recording). */
+export const MAX_SENTENCES = SENTENCE_SETS.vcc2016;
 
 export const BENCH_USAGE =
   'npm run eval -- [--speakers vcc2016:SF3,librispeech-subset:1234,fsdd:george] [--samples 1,2,3,5,10] ' +
-  '[--methods encode,adapt-embedding,adapt-whole] [--sentences 1-5] [--adapt-steps N] [--workers N] [--out dir] [--quick]';
+  '[--methods encode,adapt-embedding,adapt-whole] [--sentence-set vcc2016|harvard] [--sentences 1-5, or 1-50 for harvard] [--adapt-steps N] [--workers N] [--out dir] [--quick]';
 
 function list(value: string, flag: string): string[] {
   const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -82,8 +94,12 @@ export function validateBenchOptions(o: BenchOptions): BenchOptions {
   if (o.methods.length === 0 || o.methods.some((m) => !CLONE_METHODS.includes(m))) {
     throw new VoiceCloneError('BAD_ARGUMENT', `Methods must be some of ${CLONE_METHODS.join(', ')}.`);
   }
-  if (!Number.isInteger(o.sentences) || o.sentences < 1 || o.sentences > MAX_SENTENCES) {
-    throw new VoiceCloneError('BAD_ARGUMENT', `Sentences must be a whole number from 1 to ${MAX_SENTENCES}.`);
+  if (!Object.hasOwn(SENTENCE_SETS, o.sentenceSet)) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `The sentence set must be one of ${Object.keys(SENTENCE_SETS).join(', ')}, not "${o.sentenceSet}".`);
+  }
+  const most = SENTENCE_SETS[o.sentenceSet];
+  if (!Number.isInteger(o.sentences) || o.sentences < 1 || o.sentences > most) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `Sentences must be a whole number from 1 to ${most} for the ${o.sentenceSet} set.`);
   }
   if (o.adaptSteps !== null && (!Number.isInteger(o.adaptSteps) || o.adaptSteps < 1)) {
     throw new VoiceCloneError('BAD_ARGUMENT', 'Adaptation steps must be a whole number of at least 1.');
@@ -107,6 +123,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         samples: { type: 'string' },
         methods: { type: 'string' },
         sentences: { type: 'string' },
+        'sentence-set': { type: 'string' },
         'adapt-steps': { type: 'string' },
         workers: { type: 'string' },
         out: { type: 'string' },
@@ -117,11 +134,16 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     throw new VoiceCloneError('BAD_ARGUMENT', `${(e as Error).message.split('\n')[0]} Usage: ${BENCH_USAGE}`);
   }
   const base = values.quick ? QUICK_BENCH_OPTIONS : DEFAULT_BENCH_OPTIONS;
+  const sentenceSet = values['sentence-set'] ?? base.sentenceSet;
+  if (!Object.hasOwn(SENTENCE_SETS, sentenceSet)) {
+    throw new VoiceCloneError('BAD_ARGUMENT', `--sentence-set takes ${Object.keys(SENTENCE_SETS).join(' or ')}, not "${sentenceSet}".`);
+  }
   return validateBenchOptions({
     speakers: values.speakers === undefined ? base.speakers : list(values.speakers, '--speakers'),
     samples: values.samples === undefined ? base.samples : list(values.samples, '--samples').map((s) => wholeNumber(s, '--samples', 1, 50)),
     methods: values.methods === undefined ? base.methods : (list(values.methods, '--methods') as CloneMethod[]),
-    sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, MAX_SENTENCES),
+    sentenceSet: sentenceSet as SentenceSet,
+    sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, SENTENCE_SETS[sentenceSet as SentenceSet]),
     adaptSteps: values['adapt-steps'] === undefined ? base.adaptSteps : wholeNumber(values['adapt-steps'], '--adapt-steps', 1, 100000),
     out: values.out ?? base.out,
     workers: values.workers === undefined ? base.workers : wholeNumber(values.workers, '--workers', 1, MAX_WORKERS),

@@ -2,9 +2,11 @@
 // time and bytes per method, every aggregate and cell, and the machine, backend, models and date the figures came from.
 
 import type { CloneMethod } from '../../cloning/library/types';
+import type { SentenceTranscript } from '../../data/vcc2016-transcripts';
 import { escapeHtml as esc, lineChartSvg, logBarChartSvg, type ChartReference, type LineSeries } from './charts';
 import type { MethodAggregate, VerificationFigures } from './aggregate';
 import type { BenchResults } from './run';
+import { isHarvardSentence } from './sentences';
 
 export const METHOD_COLORS: Record<CloneMethod, string> = { encode: '#1f77b4', 'adapt-embedding': '#ff7f0e', 'adapt-whole': '#2ca02c' };
 
@@ -136,7 +138,8 @@ export function benchReportHtml(r: BenchResults): string {
     ['speaker', 'gender', 'cloning clips', 'clip text', 'enrollment recordings', 'trained on by'],
     r.speakers.map((s) => [s.key, s.gender ?? '?', String(s.maxClips), s.textSource, String(s.enrollmentIds.length), s.seenInTraining.join(', ') || 'none (held out)']),
   );
-  const sentences = `<ol>${r.sentences.map((s) => `<li>${esc(s.text)} <small>(VCC2016 ${esc(s.id)}, agreement ${s.agreement.toFixed(2)})</small></li>`).join('')}</ol>`;
+  const source = (s: SentenceTranscript) => (isHarvardSentence(s) ? 'Harvard sentence' : `VCC2016 ${esc(s.id)}, agreement ${s.agreement.toFixed(2)}`);
+  const sentences = `<ol>${r.sentences.map((s) => `<li>${esc(s.text)} <small>(${source(s)})</small></li>`).join('')}</ol>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Cloning methods on held-out speakers</title>
 <style>body{font-family:DejaVu Sans,sans-serif;max-width:1200px;margin:1em auto;padding:0 1em;color:#222}

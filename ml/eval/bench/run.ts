@@ -28,7 +28,7 @@ import { measureInWorkers } from './workers';
 import { MAX_SENTENCES, validateBenchOptions, type BenchOptions } from './options';
 import type { BenchProgress } from './progress';
 import { benchReportHtml } from './report';
-import { synthesisSentences } from './sentences';
+import { benchSentences, synthesisSentences } from './sentences';
 import { defaultSpeakerKeys, LIBRI_SEGMENT_SECONDS, loadBenchSpeaker, type BenchSpeaker, type SpeakerContext } from './speakers';
 
 export const RESULTS_FILE = 'results.json';
@@ -157,7 +157,7 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
 
   const corpus = readSharedData();
   const keys = options.speakers ?? (await defaultSpeakerKeys(corpus));
-  const sentences = synthesisSentences(options.sentences);
+  const sentences = benchSentences(options.sentenceSet, options.sentences);
   const out = path.resolve(options.out);
   await mkdir(out, { recursive: true });
   const ctx: SpeakerContext = {
@@ -335,7 +335,8 @@ export async function runBench(requested: BenchOptions, hooks: BenchHooks = {}):
           'the others are cloning clips, and their text (needed by adaptation) is pocketsphinx’s transcript, so it contains recognition errors.',
       );
     }
-    if (speakers.some((s) => s.parallel(sentences[0].id) === null)) notes.push('MCD and F0 error need a real reading of the same sentence: they cover VCC2016 speakers only.');
+    if (realTests.length === 0) notes.push('No speaker has a real reading of these sentences: MCD, F0 error and the real-recordings reference were not measured.');
+    else if (speakers.some((s) => s.parallel(sentences[0].id) === null)) notes.push('MCD and F0 error need a real reading of the same sentence: they cover VCC2016 speakers only.');
     for (const s of speakers.filter((x) => x.seenInTraining.length > 0)) notes.push(`${s.key} is not held out: the ${s.seenInTraining.join(', ')} trained on this speaker.`);
     if (skipped.length > 0) notes.push(`${skipped.length} of ${total} cells were not measured; the report lists them and why.`);
     const aggregates = aggregateCells(cells, enrollment);

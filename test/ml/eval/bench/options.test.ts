@@ -32,6 +32,15 @@ describe('parseBenchArgs', () => {
     expect(o.speakers).toEqual(['vcc2016:TF2', 'librispeech-subset:19']);
   });
 
+  it('takes the Harvard sentences, up to 50, on which the TTS issue defines intelligibility', () => {
+    const o = parseBenchArgs(['--sentence-set', 'harvard', '--sentences', '50']);
+    expect([o.sentenceSet, o.sentences]).toEqual(['harvard', 50]);
+    expect(parseBenchArgs([]).sentenceSet).toBe('vcc2016');
+    expect(() => parseBenchArgs(['--sentence-set', 'harvard', '--sentences', '51'])).toThrow(/--sentences takes whole numbers from 1 to 50/);
+    expect(() => parseBenchArgs(['--sentence-set', 'timit'])).toThrow(/--sentence-set takes vcc2016 or harvard, not "timit"/);
+    expect(() => validateBenchOptions({ ...DEFAULT_BENCH_OPTIONS, sentences: 6 })).toThrow(/from 1 to 5 for the vcc2016 set/);
+  });
+
   it('refuses bad values with one readable line', () => {
     expect(() => parseBenchArgs(['--samples', '0'])).toThrow(/--samples takes whole numbers from 1 to 50/);
     expect(() => parseBenchArgs(['--samples', '2.5'])).toThrow(/--samples/);
