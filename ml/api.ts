@@ -93,6 +93,9 @@ export interface Similarity {
   probability: number;
 }
 
+/** Hex digits a voice hash is written with (it is 16 bits), by the CLI and the app alike: `0x` + 4 digits. */
+export const VOICE_HASH_HEX_DIGITS = 4;
+
 /** What the watermark detector found in an audio file (docs/watermark.md). */
 export interface WatermarkReport {
   name: string;
