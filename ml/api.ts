@@ -93,8 +93,8 @@ export interface Similarity {
   probability: number;
 }
 
-/** Hex digits a voice hash is written with (it is 16 bits), by the CLI and the app alike: `0x` + 4 digits. */
-export const VOICE_HASH_HEX_DIGITS = 4;
+/** A voice hash as the CLI and the app write it: `0x` and 4 hex digits (it is 16 bits). */
+export const formatVoiceHash = (hash: number): string => `0x${hash.toString(16).padStart(4, '0')}`;
 
 /** What the watermark detector found in an audio file (docs/watermark.md). */
 export interface WatermarkReport {

@@ -1,6 +1,6 @@
 // `voiceclone detect [--json] [--library <dir>] <audio…>`: whether each file carries this app's watermark, the payload
 // it holds (app id, voice hash), the voice of the library it names, and the confidence. One block or JSON line per file.
-import { VOICE_HASH_HEX_DIGITS, type VoiceSummary } from '../../ml/api';
+import { formatVoiceHash, type VoiceSummary } from '../../ml/api';
 import { defaultLibraryDir } from '../../ml/cloning/library-location';
 import { createEngine } from '../../ml/engine';
 import { detectFile, type Detection } from '../../ml/watermark/detect';
@@ -19,7 +19,7 @@ function describe(file: string, d: Detection, voice: NamedVoice | null): string 
   const fields: [string, string][] = [
     ['file', file],
     ['watermark', d.present ? 'present' : 'not found'],
-    ['payload', d.payload ? `app id ${hex(d.payload.appId, 2)}, voice hash ${hex(d.payload.voiceHash, VOICE_HASH_HEX_DIGITS)}` : 'none'],
+    ['payload', d.payload ? `app id ${hex(d.payload.appId, 2)}, voice hash ${formatVoiceHash(d.payload.voiceHash)}` : 'none'],
   ];
   if (d.payload) fields.push(['voice', voice ? `${voice.name} (${voice.id})` : 'not in this library (or two of its voices share the hash)']);
   fields.push(['confidence', d.confidence.toFixed(4)]);

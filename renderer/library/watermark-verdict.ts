@@ -1,6 +1,6 @@
 // What a watermark check says to a person: who made the file (a voice of this library, another voice, or nothing
 // found), in one line, with how unlikely that evidence would be in a real recording.
-import { VOICE_HASH_HEX_DIGITS, type WatermarkReport } from '../../ml/api';
+import { formatVoiceHash, type WatermarkReport } from '../../ml/api';
 
 export type VerdictTone = 'ok' | 'warn' | 'bad';
 
@@ -29,8 +29,7 @@ export function verdictOf(r: WatermarkReport): Verdict {
     return { tone: 'ok', badge: 'Made with this app', text: `Spoken by the voice “${r.voice.name}”.${odds}` };
   }
   if (r.present && r.voiceHash !== null) {
-    const hash = `0x${r.voiceHash.toString(16).padStart(VOICE_HASH_HEX_DIGITS, '0')}`;
-    return { tone: 'warn', badge: 'Made with this app', text: `By a voice that is not in this library, or one of two of its voices that share a hash (voice hash ${hash}).${odds}` };
+    return { tone: 'warn', badge: 'Made with this app', text: `By a voice that is not in this library, or one of two of its voices that share a hash (voice hash ${formatVoiceHash(r.voiceHash)}).${odds}` };
   }
   if (r.present) {
     return { tone: 'warn', badge: 'Mark found', text: `The mark is there but too damaged to say which voice made it.${odds}` };
