@@ -62,6 +62,12 @@ export type SentenceSet = keyof typeof SENTENCE_SETS;
 /** Most VCC2016 synthesis sentences the bench has (eval sentences with a parallel recording). */
 export const MAX_SENTENCES = SENTENCE_SETS.vcc2016;
 
+/** How many sentences `set` has; refuses a set that does not exist, calling the setting `label` in the message. */
+function sentenceLimit(set: string, label: string): number {
+  if (!Object.hasOwn(SENTENCE_SETS, set)) throw new VoiceCloneError('BAD_ARGUMENT', `${label} takes ${Object.keys(SENTENCE_SETS).join(' or ')}, not "${set}".`);
+  return SENTENCE_SETS[set as SentenceSet];
+}
+
 export const BENCH_USAGE =
   'npm run eval -- [--speakers vcc2016:SF3,librispeech-subset:1234,fsdd:george] [--samples 1,2,3,5,10] ' +
   '[--methods encode,adapt-embedding,adapt-whole] [--sentence-set vcc2016|harvard] [--sentences 1-5, or 1-50 for harvard] [--adapt-steps N] [--workers N] [--out dir] [--quick]';
@@ -94,10 +100,7 @@ export function validateBenchOptions(o: BenchOptions): BenchOptions {
   if (o.methods.length === 0 || o.methods.some((m) => !CLONE_METHODS.includes(m))) {
     throw new VoiceCloneError('BAD_ARGUMENT', `Methods must be some of ${CLONE_METHODS.join(', ')}.`);
   }
-  if (!Object.hasOwn(SENTENCE_SETS, o.sentenceSet)) {
-    throw new VoiceCloneError('BAD_ARGUMENT', `The sentence set must be one of ${Object.keys(SENTENCE_SETS).join(', ')}, not "${o.sentenceSet}".`);
-  }
-  const most = SENTENCE_SETS[o.sentenceSet];
+  const most = sentenceLimit(o.sentenceSet, 'The sentence set');
   if (!Number.isInteger(o.sentences) || o.sentences < 1 || o.sentences > most) {
     throw new VoiceCloneError('BAD_ARGUMENT', `Sentences must be a whole number from 1 to ${most} for the ${o.sentenceSet} set.`);
   }
@@ -135,15 +138,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   }
   const base = values.quick ? QUICK_BENCH_OPTIONS : DEFAULT_BENCH_OPTIONS;
   const sentenceSet = values['sentence-set'] ?? base.sentenceSet;
-  if (!Object.hasOwn(SENTENCE_SETS, sentenceSet)) {
-    throw new VoiceCloneError('BAD_ARGUMENT', `--sentence-set takes ${Object.keys(SENTENCE_SETS).join(' or ')}, not "${sentenceSet}".`);
-  }
+  const mostSentences = sentenceLimit(sentenceSet, '--sentence-set');
   return validateBenchOptions({
     speakers: values.speakers === undefined ? base.speakers : list(values.speakers, '--speakers'),
     samples: values.samples === undefined ? base.samples : list(values.samples, '--samples').map((s) => wholeNumber(s, '--samples', 1, 50)),
     methods: values.methods === undefined ? base.methods : (list(values.methods, '--methods') as CloneMethod[]),
     sentenceSet: sentenceSet as SentenceSet,
-    sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, SENTENCE_SETS[sentenceSet as SentenceSet]),
+    sentences: values.sentences === undefined ? base.sentences : wholeNumber(values.sentences, '--sentences', 1, mostSentences),
     adaptSteps: values['adapt-steps'] === undefined ? base.adaptSteps : wholeNumber(values['adapt-steps'], '--adapt-steps', 1, 100000),
     out: values.out ?? base.out,
     workers: values.workers === undefined ? base.workers : wholeNumber(values.workers, '--workers', 1, MAX_WORKERS),

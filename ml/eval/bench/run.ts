@@ -144,10 +144,11 @@ async function setUp(options: BenchOptions, log: (line: string) => void, scratch
     notes.push(encoderNote);
   }
   if (encoder) notes.push("Adaptation started from the speaker encoder's estimate (as the app does).");
+  const keptStep = 'whole-model adaptation stops early on a held-out clip from 3 clips on; embedding-only adaptation keeps the step whose loss over all its clips is lowest';
   notes.push(
     options.adaptSteps === null
-      ? 'Adaptation ran cloneVoice’s default number of steps (whole-model adaptation stops early on a held-out clip from 3 clips on; embedding-only adaptation keeps the step whose loss over all its clips is lowest).'
-      : `Adaptation ran at most ${options.adaptSteps} steps (early stopping on a held-out clip with 3 or more clips).`,
+      ? `Adaptation ran cloneVoice’s default number of steps (${keptStep}).`
+      : `Adaptation ran at most ${options.adaptSteps} steps (${keptStep}).`,
   );
   const methods: MethodStatus[] = options.methods.map((method) => ({
     method,
