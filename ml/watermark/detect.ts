@@ -7,7 +7,7 @@ import { stft } from '../audio/fft';
 import { toMono } from '../audio/resample';
 import type { DecodedAudio, MonoAudio } from '../audio/types';
 import { viterbiDecode } from './convolutional';
-import { BINS_PER_CELL, BLOCK_FRAMES, CELLS, CODED_BITS, COLUMNS, FRAMES_PER_CELL, LAYOUT, patchSums, QUANTIZER_STEP, SILENT_HALF_CELL, STFT } from './layout';
+import { BINS_PER_CELL, BLOCK_FRAMES, CELLS, CODED_BITS, COLUMNS, designNoisePerBin, expectedCosine, FRAMES_PER_CELL, LAYOUT, patchSums, QUANTIZER_STEP, SILENT_HALF_CELL, STFT } from './layout';
 import { APP_ID, bitsToPayload, PAYLOAD_BITS, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 
@@ -55,9 +55,9 @@ interface PatchReadings {
 }
 
 /**
- * Reads every patch. The weight is the expected cosine left after noise: white noise of power σ² per bin (the column's
- * floor × FLOOR_SCALE, per bin) moves a half-cell's magnitude sum m by about √2 σ, so the log ratio by a variance
- * 2σ²(1/m₁² + 1/m₂²), and a Gaussian phase error of variance v (in turns) shrinks the cosine by exp(−2π²v).
+ * Reads every patch, weighted by the cosine expected to be left after noise (`expectedCosine`): white noise of the
+ * column's floor × FLOOR_SCALE per bin, or the design noise if that is louder (on clean audio the cells the embedder
+ * left alone, too quiet to survive it, would otherwise weigh as much as the marked ones).
  */
 function readPatches(x: Float32Array): PatchReadings {
   const sums = patchSums(stft(x, STFT));
@@ -70,6 +70,7 @@ function readPatches(x: Float32Array): PatchReadings {
     column.sort();
     floor[c] = starts > 0 ? column[Math.floor(FLOOR_QUANTILE * (starts - 1))] : 0;
   }
+  const designNoise = designNoisePerBin(x);
   const cos = new Float64Array(frames * COLUMNS);
   const sin = new Float64Array(frames * COLUMNS);
   const binsPerPatch = FRAMES_PER_CELL * BINS_PER_CELL;
@@ -79,9 +80,7 @@ function readPatches(x: Float32Array): PatchReadings {
       const lower = sums.lower[at];
       const upper = sums.upper[at];
       if (lower < SILENT_HALF_CELL || upper < SILENT_HALF_CELL) continue;
-      const noise = (FLOOR_SCALE * floor[c]) / binsPerPatch;
-      const variance = (2 * noise * (1 / lower ** 2 + 1 / upper ** 2)) / QUANTIZER_STEP ** 2;
-      const weight = Math.exp(-2 * Math.PI ** 2 * variance);
+      const weight = expectedCosine(Math.max((FLOOR_SCALE * floor[c]) / binsPerPatch, designNoise), lower, upper);
       const phase = (2 * Math.PI * Math.log(lower / upper)) / QUANTIZER_STEP;
       cos[at] = weight * Math.cos(phase);
       sin[at] = weight * Math.sin(phase);

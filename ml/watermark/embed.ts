@@ -1,5 +1,5 @@
-// Embeds the watermark: each cell's log ratio of lower- to upper-half magnitudes is moved onto its chip's lattice
-// (quantization, so the speech does not mask it), by gains that keep the cell's power; scaled to stay MARGIN_DB under the speech.
+// Embeds the watermark: each cell's log ratio of lower- to upper-half magnitudes is moved toward its chip's lattice
+// (quantization, so the speech does not mask it) by gains that keep the cell's power, within an energy budget MARGIN_DB under the speech.
 
 import { SAMPLE_RATE } from '../audio/config';
 import { istft, stft } from '../audio/fft';
@@ -7,15 +7,21 @@ import { resample } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
 import { VoiceCloneError } from '../errors';
 import { convolutionalEncode } from './convolutional';
-import { BAND, BINS_PER_CELL, BLOCK_FRAMES, CELLS, COLUMNS, FRAMES_PER_CELL, inLowerHalf, LAYOUT, patchSums, QUANTIZER_STEP, SILENT_HALF_CELL, STFT } from './layout';
+import { BAND, BINS_PER_CELL, CELLS, COLUMNS, designNoisePerBin, FRAMES_PER_CELL, halfPowers, inLowerHalf, LAYOUT, patchSums, SILENT_HALF_CELL, STFT } from './layout';
 import { payloadToBits, type Payload } from './payload';
 import { samplesAt16k } from './signal';
+import { cellTargets, halfGains } from './targets';
 
 /**
  * The mark's energy is at least this far under the speech's (dB, over the whole clip): the mark is scaled down when it
  * comes out louder. The issue asks for 30 dB; the half decibel covers 16-bit rounding and resampling.
  */
 export const MARGIN_DB = 30.5;
+/**
+ * Share of that energy the chosen moves may spend: correcting the cells' leakage into their neighbours adds some, and
+ * the final scaling catches whatever goes over.
+ */
+const BUDGET_SHARE = 0.9;
 /**
  * Rounds of embedding. Changing a cell's bins also leaks into its neighbours through the STFT's overlap, so each round
  * measures the marked signal again and corrects every cell toward the target it chose in the first round. On 12
@@ -34,54 +40,32 @@ function cellChips(payload: Payload): Int8Array {
   return chips;
 }
 
-/** The lattice point nearest to log ratio `ratio` for `cell` carrying `chip`. */
-function latticePoint(ratio: number, cell: number, chip: number): number {
-  const start = LAYOUT.dither[cell] + (chip > 0 ? 0 : 0.5);
-  return QUANTIZER_STEP * (Math.round(ratio / QUANTIZER_STEP - start) + start);
-}
-
 /** The watermark signal for 16 kHz samples `x`. */
 function watermarkSignal(x: Float32Array, payload: Payload): Float32Array {
-  const chips = cellChips(payload);
   const marked = Float32Array.from(x);
-  const targets = new Map<number, number>();
+  let targets = new Map<number, number>();
   for (let round = 0; round < ROUNDS; round++) {
     const spec = stft(marked, STFT);
     const { frames, bins } = spec;
     const sums = patchSums(spec);
+    if (round === 0) {
+      let power = 0;
+      for (let i = 0; i < spec.re.length; i++) power += spec.re[i] ** 2 + spec.im[i] ** 2;
+      targets = cellTargets(spec, sums, cellChips(payload), designNoisePerBin(x), BUDGET_SHARE * power * 10 ** (-MARGIN_DB / 10));
+    }
     const re = new Float32Array(spec.re.length);
     const im = new Float32Array(spec.im.length);
-    for (let t = 0; t + FRAMES_PER_CELL <= frames; t += FRAMES_PER_CELL) {
-      const row = (t % BLOCK_FRAMES) / FRAMES_PER_CELL;
-      for (let column = 0; column < COLUMNS; column++) {
-        const at = t * COLUMNS + column;
-        if (sums.lower[at] < SILENT_HALF_CELL || sums.upper[at] < SILENT_HALF_CELL) continue;
-        const cell = row * COLUMNS + column;
-        const ratio = Math.log(sums.lower[at] / sums.upper[at]);
-        let target = targets.get(at);
-        if (target === undefined) {
-          target = latticePoint(ratio, cell, chips[cell]);
-          targets.set(at, target);
-        }
-        // Gains for the two halves whose ratio is e^move and which keep the cell's power.
-        const move = target - ratio;
-        let lowerPower = 0;
-        let upperPower = 0;
-        for (let f = t; f < t + FRAMES_PER_CELL; f++) {
-          for (let k = BAND.lo + column * BINS_PER_CELL; k < BAND.lo + (column + 1) * BINS_PER_CELL; k++) {
-            const p = spec.re[f * bins + k] ** 2 + spec.im[f * bins + k] ** 2;
-            if (inLowerHalf(k)) lowerPower += p;
-            else upperPower += p;
-          }
-        }
-        const upperGain = Math.sqrt((lowerPower + upperPower) / (Math.exp(2 * move) * lowerPower + upperPower));
-        const lowerGain = Math.exp(move) * upperGain;
-        for (let f = t; f < t + FRAMES_PER_CELL; f++) {
-          for (let k = BAND.lo + column * BINS_PER_CELL; k < BAND.lo + (column + 1) * BINS_PER_CELL; k++) {
-            const g = (inLowerHalf(k) ? lowerGain : upperGain) - 1;
-            re[f * bins + k] = g * spec.re[f * bins + k];
-            im[f * bins + k] = g * spec.im[f * bins + k];
-          }
+    for (const [at, target] of targets) {
+      if (sums.lower[at] < SILENT_HALF_CELL || sums.upper[at] < SILENT_HALF_CELL) continue;
+      const t = Math.floor(at / COLUMNS);
+      const column = at % COLUMNS;
+      const power = halfPowers(spec, t, column);
+      const gains = halfGains(target - Math.log(sums.lower[at] / sums.upper[at]), power.lower, power.upper);
+      for (let f = t; f < t + FRAMES_PER_CELL; f++) {
+        for (let k = BAND.lo + column * BINS_PER_CELL; k < BAND.lo + (column + 1) * BINS_PER_CELL; k++) {
+          const g = (inLowerHalf(k) ? gains.lower : gains.upper) - 1;
+          re[f * bins + k] = g * spec.re[f * bins + k];
+          im[f * bins + k] = g * spec.im[f * bins + k];
         }
       }
     }
