@@ -66,7 +66,7 @@ function readPatches(x: Float32Array): PatchReadings {
   const floor = new Float64Array(COLUMNS);
   const column = new Float64Array(starts);
   for (let c = 0; c < COLUMNS; c++) {
-    for (let t = 0; t < starts; t++) column[t] = sums.power[t * COLUMNS + c];
+    for (let t = 0; t < starts; t++) column[t] = sums.lowerPower[t * COLUMNS + c] + sums.upperPower[t * COLUMNS + c];
     column.sort();
     floor[c] = starts > 0 ? column[Math.floor(FLOOR_QUANTILE * (starts - 1))] : 0;
   }

@@ -7,7 +7,7 @@ import { resample } from '../audio/resample';
 import type { MonoAudio } from '../audio/types';
 import { VoiceCloneError } from '../errors';
 import { convolutionalEncode } from './convolutional';
-import { BAND, BINS_PER_CELL, CELLS, COLUMNS, designNoisePerBin, FRAMES_PER_CELL, halfPowers, inLowerHalf, LAYOUT, patchSums, SILENT_HALF_CELL, STFT } from './layout';
+import { BAND, BINS_PER_CELL, CELLS, COLUMNS, designNoisePerBin, FRAMES_PER_CELL, inLowerHalf, LAYOUT, patchSums, SILENT_HALF_CELL, STFT } from './layout';
 import { payloadToBits, type Payload } from './payload';
 import { samplesAt16k } from './signal';
 import { cellTargets, halfGains } from './targets';
@@ -51,7 +51,7 @@ function watermarkSignal(x: Float32Array, payload: Payload): Float32Array {
     if (round === 0) {
       let power = 0;
       for (let i = 0; i < spec.re.length; i++) power += spec.re[i] ** 2 + spec.im[i] ** 2;
-      targets = cellTargets(spec, sums, cellChips(payload), designNoisePerBin(x), BUDGET_SHARE * power * 10 ** (-MARGIN_DB / 10));
+      targets = cellTargets(sums, cellChips(payload), designNoisePerBin(x), BUDGET_SHARE * power * 10 ** (-MARGIN_DB / 10));
     }
     const re = new Float32Array(spec.re.length);
     const im = new Float32Array(spec.im.length);
@@ -59,8 +59,7 @@ function watermarkSignal(x: Float32Array, payload: Payload): Float32Array {
       if (sums.lower[at] < SILENT_HALF_CELL || sums.upper[at] < SILENT_HALF_CELL) continue;
       const t = Math.floor(at / COLUMNS);
       const column = at % COLUMNS;
-      const power = halfPowers(spec, t, column);
-      const gains = halfGains(target - Math.log(sums.lower[at] / sums.upper[at]), power.lower, power.upper);
+      const gains = halfGains(target - Math.log(sums.lower[at] / sums.upper[at]), sums.lowerPower[at], sums.upperPower[at]);
       for (let f = t; f < t + FRAMES_PER_CELL; f++) {
         for (let k = BAND.lo + column * BINS_PER_CELL; k < BAND.lo + (column + 1) * BINS_PER_CELL; k++) {
           const g = (inLowerHalf(k) ? gains.lower : gains.upper) - 1;

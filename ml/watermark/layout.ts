@@ -124,23 +124,10 @@ export interface PatchSums {
   lower: Float64Array;
   /** The same for the upper half. */
   upper: Float64Array;
-  /** The same for the power of all the patch's bins. */
-  power: Float64Array;
-}
-
-/** Power of the lower and of the upper half of the cell-sized patch at frames t, t + 1 and column `column`. */
-export function halfPowers(spec: { bins: number; re: Float32Array; im: Float32Array }, t: number, column: number): { lower: number; upper: number } {
-  const { bins, re, im } = spec;
-  let lower = 0;
-  let upper = 0;
-  for (let f = t; f < t + FRAMES_PER_CELL; f++) {
-    for (let k = BAND.lo + column * BINS_PER_CELL; k < BAND.lo + (column + 1) * BINS_PER_CELL; k++) {
-      const p = re[f * bins + k] ** 2 + im[f * bins + k] ** 2;
-      if (inLowerHalf(k)) lower += p;
-      else upper += p;
-    }
-  }
-  return { lower, upper };
+  /** The same for the power of the lower half's bins. */
+  lowerPower: Float64Array;
+  /** The same for the upper half's. */
+  upperPower: Float64Array;
 }
 
 /** Patch sums starting at every frame of `spec` (the last frame starts none). */
@@ -148,17 +135,22 @@ export function patchSums(spec: { frames: number; bins: number; re: Float32Array
   const { frames, bins, re, im } = spec;
   const lower = new Float64Array(frames * COLUMNS);
   const upper = new Float64Array(frames * COLUMNS);
-  const power = new Float64Array(frames * COLUMNS);
+  const lowerPower = new Float64Array(frames * COLUMNS);
+  const upperPower = new Float64Array(frames * COLUMNS);
   for (let t = 0; t + FRAMES_PER_CELL <= frames; t++) {
     for (let f = t; f < t + FRAMES_PER_CELL; f++) {
       for (let k = BAND.lo; k < BAND.hi; k++) {
         const p = re[f * bins + k] ** 2 + im[f * bins + k] ** 2;
         const at = t * COLUMNS + Math.floor((k - BAND.lo) / BINS_PER_CELL);
-        if (inLowerHalf(k)) lower[at] += Math.sqrt(p);
-        else upper[at] += Math.sqrt(p);
-        power[at] += p;
+        if (inLowerHalf(k)) {
+          lower[at] += Math.sqrt(p);
+          lowerPower[at] += p;
+        } else {
+          upper[at] += Math.sqrt(p);
+          upperPower[at] += p;
+        }
       }
     }
   }
-  return { frames, lower, upper, power };
+  return { frames, lower, upper, lowerPower, upperPower };
 }

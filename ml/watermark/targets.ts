@@ -1,8 +1,7 @@
 // Where embedding moves each cell's log ratio: toward its chip's nearest lattice point, each cell as far as the energy
 // budget allows where the move buys the most evidence that a reading under the design noise can still trust.
 
-import type { Spectrogram } from '../audio/fft';
-import { BLOCK_FRAMES, COLUMNS, expectedCosine, FRAMES_PER_CELL, halfPowers, LAYOUT, type PatchSums, QUANTIZER_STEP, SILENT_HALF_CELL } from './layout';
+import { BLOCK_FRAMES, COLUMNS, expectedCosine, FRAMES_PER_CELL, LAYOUT, type PatchSums, QUANTIZER_STEP, SILENT_HALF_CELL } from './layout';
 
 /** Fractions of the way to its lattice point a cell may be moved: 0, 1/16, …, 1. */
 const MOVE_STEPS = 16;
@@ -19,6 +18,12 @@ export function halfGains(move: number, lowerPower: number, upperPower: number):
   return { lower: Math.exp(move) * upper, upper };
 }
 
+/** Energy (STFT power units) that moving a cell's log ratio by `move` with `halfGains` adds to it. */
+export function moveEnergy(move: number, lowerPower: number, upperPower: number): number {
+  const gains = halfGains(move, lowerPower, upperPower);
+  return lowerPower * (gains.lower - 1) ** 2 + upperPower * (gains.upper - 1) ** 2;
+}
+
 /** One cell's options: its ratio, the move that reaches its lattice point, and what moving j / MOVE_STEPS of the way is worth and costs. */
 interface CellOptions {
   at: number;
@@ -30,8 +35,8 @@ interface CellOptions {
   cost: Float64Array;
 }
 
-function cellOptions(spec: Spectrogram, sums: PatchSums, chips: Int8Array, noisePerBin: number): CellOptions[] {
-  const { frames } = spec;
+function cellOptions(sums: PatchSums, chips: Int8Array, noisePerBin: number): CellOptions[] {
+  const { frames } = sums;
   const cells: CellOptions[] = [];
   for (let t = 0; t + FRAMES_PER_CELL <= frames; t += FRAMES_PER_CELL) {
     const row = (t % BLOCK_FRAMES) / FRAMES_PER_CELL;
@@ -43,15 +48,13 @@ function cellOptions(spec: Spectrogram, sums: PatchSums, chips: Int8Array, noise
       const cell = row * COLUMNS + column;
       const ratio = Math.log(lower / upper);
       const fullMove = latticePoint(ratio, cell, chips[cell]) - ratio;
-      const power = halfPowers(spec, t, column);
       const trust = expectedCosine(noisePerBin, lower, upper);
       const worth = new Float64Array(MOVE_STEPS + 1);
       const cost = new Float64Array(MOVE_STEPS + 1);
       for (let j = 0; j <= MOVE_STEPS; j++) {
         const move = (fullMove * j) / MOVE_STEPS;
         worth[j] = trust * Math.cos((2 * Math.PI * (fullMove - move)) / QUANTIZER_STEP);
-        const gains = halfGains(move, power.lower, power.upper);
-        cost[j] = power.lower * (gains.lower - 1) ** 2 + power.upper * (gains.upper - 1) ** 2;
+        cost[j] = moveEnergy(move, sums.lowerPower[at], sums.upperPower[at]);
       }
       cells.push({ at, ratio, fullMove, worth, cost });
     }
@@ -84,8 +87,8 @@ function choose(cells: CellOptions[], price: number): { steps: Uint8Array; energ
  * noise will drown). On 180 synthesized sentences under 20 dB-SNR white noise (step 0.7, band from 750 Hz) this read
  * back 534 of 540 where moving every cell the same share of the way read back 472 (docs/watermark.md).
  */
-export function cellTargets(spec: Spectrogram, sums: PatchSums, chips: Int8Array, noisePerBin: number, budget: number): Map<number, number> {
-  const cells = cellOptions(spec, sums, chips, noisePerBin);
+export function cellTargets(sums: PatchSums, chips: Int8Array, noisePerBin: number, budget: number): Map<number, number> {
+  const cells = cellOptions(sums, chips, noisePerBin);
   let pick = choose(cells, 0);
   if (pick.energy > budget) {
     let cheap = 1e-12;
