@@ -12,7 +12,7 @@ import { initBackend, type BackendInfo } from '../ml/backend';
 import { SHARED_DATA_ROOT } from '../ml/data/corpora/shared-data';
 import { readVcc2016, vcc2016SentenceId } from '../ml/data/corpora/vcc2016';
 import { readVcc2016Transcripts } from '../ml/data/vcc2016-transcripts';
-import { cloneVoice, type CloneClip } from '../ml/cloning/clone';
+import { cloneVoice, voiceBytes, type CloneClip } from '../ml/cloning/clone';
 import { lazyModels } from '../ml/cloning/models';
 import { VoiceCloneError } from '../ml/errors';
 import { HARVARD_SENTENCES } from '../ml/eval/harvard-sentences';
@@ -192,15 +192,15 @@ const cloning: BenchSection = {
     const five = await cloningClips(5, 3);
     await cloneVoice(models, five, 'encode'); // warm-up: loads the encoder and compiles its kernels
     let t0 = performance.now();
-    await cloneVoice(models, five, 'encode');
+    const encoded = await cloneVoice(models, five, 'encode');
     figures.push({ name: 'encode, 5 clips × 3 s', value: seconds(t0), unit: 's' });
+    figures.push({ name: 'encode, bytes per voice', value: voiceBytes(encoded), unit: 'bytes' });
     const ten = await cloningClips(10);
     for (const method of ['adapt-embedding', 'adapt-whole'] as const) {
       t0 = performance.now();
       const voice = await cloneVoice(models, ten, method);
       figures.push({ name: `${method}, 10 clips (${voice.figures.steps} steps kept)`, value: seconds(t0), unit: 's' });
-      const bytes = voice.embedding.byteLength + Object.values(voice.adapter ?? {}).reduce((a, t) => a + t.data.byteLength, 0);
-      figures.push({ name: `${method}, bytes per voice`, value: bytes, unit: 'bytes' });
+      figures.push({ name: `${method}, bytes per voice`, value: voiceBytes(voice), unit: 'bytes' });
     }
     return figures;
   },

@@ -8,6 +8,7 @@ import { encodeSpeaker } from '../models/encoder/encode';
 import { adaptVoice, type AdaptProgress } from './adapt';
 import type { CloneMethod, NamedTensor } from './library/types';
 import type { Models } from './models';
+import { SPECTRUM_WEIGHT, spectrumOffset, spectrumOverride } from './spectrum';
 
 export interface CloneClip {
   /** Mono, SAMPLE_RATE, trimmed and normalized (ml/audio/load). */
@@ -57,7 +58,18 @@ export async function cloneVoice(models: Models, clips: readonly CloneClip[], me
     figures.steps = result.steps;
     if (result.heldOutLoss !== null) figures.heldOutLoss = result.heldOutLoss;
   }
+  // Whole-model adaptation fits the decoder's output layer, whose bias is the long-term spectrum, itself.
+  if (method !== 'adapt-whole') {
+    opts.onProgress?.({ stage: 'Matching the long-term spectrum', step: 0, total: 1, loss: null, secondsLeft: null });
+    adapter = { [SPECTRUM_WEIGHT]: spectrumOverride(tts, await spectrumOffset(tts, clips.map((c) => c.audio), embedding)) };
+  }
   if (opts.signal?.aborted) throw new VoiceCloneError('CANCELLED', 'Cloning was cancelled; nothing was saved.');
   figures.cloneSeconds = (performance.now() - t0) / 1000;
   return { method, embedding, adapter, ttsModel: tts.modelVersion, figures };
+}
+
+/** Bytes a voice's model data takes: float32 embedding plus every adapter tensor (its clips aside). */
+export function voiceBytes(voice: Pick<ClonedVoice, 'embedding' | 'adapter'>): number {
+  const adapter = Object.values(voice.adapter ?? {}).reduce((s, t) => s + t.data.length * 4, 0);
+  return voice.embedding.length * 4 + adapter;
 }

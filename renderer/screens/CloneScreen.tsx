@@ -12,13 +12,13 @@ const METHODS: { id: CloneMethod; title: string; tradeoff: string; needsText: bo
   {
     id: 'encode',
     title: 'Encode',
-    tradeoff: 'Seconds: the speaker encoder hears your takes and places your voice — fastest, smallest, least exact.',
+    tradeoff: 'Seconds: the speaker encoder hears your takes, places your voice and matches its tone colour — fastest, smallest.',
     needsText: false,
   },
   {
     id: 'adapt-embedding',
     title: 'Adapt the voice',
-    tradeoff: 'Up to a minute: tunes only your voice code on your takes and their text — still tiny, a little closer.',
+    tradeoff: 'Up to a minute: also tunes your voice code on your takes and their text — still tiny, about as close.',
     needsText: true,
   },
   {

@@ -41,7 +41,10 @@ export interface Voice {
   createdAt: string;
   /** Speaker embedding in the TTS model's speaker space. */
   embedding: Float32Array;
-  /** Whole-model adaptation's compact weight changes by tensor name; null for the other methods. */
+  /**
+   * Weights the voice speaks with instead of the model's, by tensor name: whole-model adaptation's compact changes, or
+   * for the other methods the mel mean that matches the person's long-term spectrum (ml/cloning/spectrum); null: none.
+   */
   adapter: Record<string, NamedTensor> | null;
   clips: VoiceClip[];
   /** Version of the TTS model the voice was made for. */

@@ -9,7 +9,7 @@ import { logMel } from '../../audio/mel';
 import type { MonoAudio } from '../../audio/types';
 import { writeWav16 } from '../../audio/wav';
 import { tf } from '../../backend';
-import { cloneVoice, type ClonedVoice } from '../../cloning/clone';
+import { cloneVoice, voiceBytes } from '../../cloning/clone';
 import type { CloneMethod } from '../../cloning/library/types';
 import type { Models } from '../../cloning/models';
 import type { SentenceTranscript } from '../../data/vcc2016-transcripts';
@@ -71,12 +71,6 @@ export interface CellContext {
   /** Synthesized WAVs are written here for pocketsphinx. */
   scratchDir: string;
   adaptSteps: number | null;
-}
-
-/** Bytes a voice takes: float32 embedding plus every adapter tensor. */
-export function voiceBytes(voice: Pick<ClonedVoice, 'embedding' | 'adapter'>): number {
-  const adapter = Object.values(voice.adapter ?? {}).reduce((s, t) => s + t.data.length * 4, 0);
-  return voice.embedding.length * 4 + adapter;
 }
 
 /** Verifier embedding; audio where the verifier finds no speech is embedded whole (and flagged). */

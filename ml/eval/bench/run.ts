@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadClip } from '../../audio/load';
 import { initBackend, type BackendInfo } from '../../backend';
 import { ADAPTATION_VERSION } from '../../cloning/adapt';
+import { SPECTRUM_MATCH_VERSION } from '../../cloning/spectrum';
 import type { CloneMethod } from '../../cloning/library/types';
 import { lazyModels, type Models } from '../../cloning/models';
 import { readSharedData } from '../../data/corpora/shared-data';
@@ -228,7 +229,9 @@ async function measureCells(setup: BenchSetup, shard: BenchShard | null, onProgr
     const skip = (why: string) => skipped.push({ speaker: speaker.key, n, method, reason: why });
     if (reason !== null) skip(reason);
     else {
-      const fp = fingerprint({ ...modelId, speaker: speaker.key, n, method, adaptSteps: method === 'encode' ? null : options.adaptSteps });
+      // Whole-model voices have no spectrum match (ml/cloning/clone), so its version does not touch their cells.
+      const spectrum = method === 'adapt-whole' ? {} : { spectrumMatch: SPECTRUM_MATCH_VERSION };
+      const fp = fingerprint({ ...modelId, ...spectrum, speaker: speaker.key, n, method, adaptSteps: method === 'encode' ? null : options.adaptSteps });
       const file = cellFile(out, speaker.key, n, method);
       const hit = await readCachedCell(file, fp);
       if (hit) {
