@@ -61,7 +61,10 @@ let referenceTokens: Promise<TtsTokens[]> | null = null;
  * reference sentences), per band, with the mean over bands removed so loudness stays the model's.
  */
 export async function spectrumOffset(tts: LoadedTts, clips: readonly MonoAudio[], speaker: Float32Array): Promise<Float32Array> {
-  referenceTokens ??= Promise.all(REFERENCE_SENTENCES.map(async (s) => toTtsTokens((await textToPhonemes(s)).ids)));
+  referenceTokens ??= Promise.all(REFERENCE_SENTENCES.map(async (s) => toTtsTokens((await textToPhonemes(s)).ids))).catch((e: unknown) => {
+    referenceTokens = null; // a failure (e.g. espeak-ng missing) is reported each time, not cached
+    throw e;
+  });
   const own = speechBandMeans((await referenceTokens).map((tokens) => tokensToMel(tts, tokens, speaker)));
   const target = speechBandMeans(clips.map((c) => logMel(c)));
   const diff = target.map((x, d) => x - own[d]);
