@@ -40,15 +40,17 @@ export async function cloneVoice(models: Models, clips: readonly CloneClip[], me
   const figures: Record<string, number> = { clips: clips.length };
   let embedding: Float32Array;
   let adapter: Record<string, NamedTensor> | null = null;
+  // The encoder and the spectrum match both read the clips' log-mels.
+  const mels = clips.map((c) => logMel(c.audio));
   if (method === 'encode') {
     opts.onProgress?.({ stage: 'Encoding the voice', step: 0, total: 1, loss: null, secondsLeft: null });
-    embedding = encodeSpeaker(await models.encoder(), clips.map((c) => logMel(c.audio)));
+    embedding = encodeSpeaker(await models.encoder(), mels);
     opts.onProgress?.({ stage: 'Encoding the voice', step: 1, total: 1, loss: null, secondsLeft: 0 });
   } else {
     // Adaptation starts from the encoder's estimate when an encoder is available (faster to converge).
     let init: Float32Array | undefined;
     try {
-      init = encodeSpeaker(await models.encoder(), clips.map((c) => logMel(c.audio)));
+      init = encodeSpeaker(await models.encoder(), mels);
     } catch (e) {
       if (!(e instanceof VoiceCloneError) || !['FILE_NOT_FOUND', 'BAD_ARGUMENT'].includes(e.code)) throw e;
     }
@@ -61,7 +63,7 @@ export async function cloneVoice(models: Models, clips: readonly CloneClip[], me
   // Whole-model adaptation fits the decoder's output layer, whose bias is the long-term spectrum, itself.
   if (method !== 'adapt-whole') {
     opts.onProgress?.({ stage: 'Matching the long-term spectrum', step: 0, total: 1, loss: null, secondsLeft: null });
-    adapter = { [SPECTRUM_WEIGHT]: spectrumOverride(tts, await spectrumOffset(tts, clips.map((c) => c.audio), embedding)) };
+    adapter = { [SPECTRUM_WEIGHT]: spectrumOverride(tts, await spectrumOffset(tts, mels, embedding)) };
   }
   if (opts.signal?.aborted) throw new VoiceCloneError('CANCELLED', 'Cloning was cancelled; nothing was saved.');
   figures.cloneSeconds = (performance.now() - t0) / 1000;

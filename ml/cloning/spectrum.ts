@@ -1,8 +1,8 @@
 // Long-term spectrum match: the TTS model's speaker space cannot reach every person's timbre, so a clone also stores how
 // the person's clips differ, band by band, from the clone's own speech in long-term mean log-mel, and speaks with it added.
 
-import { logMel, type LogMel } from '../audio/mel';
-import type { MonoAudio } from '../audio/types';
+import { percentile } from '../audio/levels';
+import type { LogMel } from '../audio/mel';
 import { VoiceCloneError } from '../errors';
 import { tokensToMel } from '../models/tts/synthesize';
 import { toTtsTokens, type TtsTokens } from '../models/tts/tokens';
@@ -39,11 +39,11 @@ export function speechBandMeans(mels: readonly LogMel[]): Float64Array {
   let count = 0;
   for (const mel of mels) {
     if (mel.nMels !== nMels) throw new VoiceCloneError('BAD_ARGUMENT', `Log-mels with ${mel.nMels} and ${nMels} bands cannot be averaged together.`);
-    const level = new Float64Array(mel.frames);
+    const level = new Float32Array(mel.frames);
     for (let t = 0; t < mel.frames; t++) {
       for (let d = 0; d < nMels; d++) level[t] += mel.data[t * nMels + d] / nMels;
     }
-    const threshold = Float64Array.from(level).sort()[Math.floor(QUIET_SHARE * mel.frames)];
+    const threshold = percentile(level, QUIET_SHARE);
     for (let t = 0; t < mel.frames; t++) {
       if (level[t] < threshold) continue;
       for (let d = 0; d < nMels; d++) sum[d] += mel.data[t * nMels + d];
@@ -57,16 +57,16 @@ export function speechBandMeans(mels: readonly LogMel[]): Float64Array {
 let referenceTokens: Promise<TtsTokens[]> | null = null;
 
 /**
- * SPECTRUM_MATCH_SHARE of the clips' long-term log-mel minus the clone's own (its speaker vector speaking the
+ * SPECTRUM_MATCH_SHARE of the clips' long-term log-mel (from their log-mels) minus the clone's own (its speaker vector speaking the
  * reference sentences), per band, with the mean over bands removed so loudness stays the model's.
  */
-export async function spectrumOffset(tts: LoadedTts, clips: readonly MonoAudio[], speaker: Float32Array): Promise<Float32Array> {
+export async function spectrumOffset(tts: LoadedTts, clipMels: readonly LogMel[], speaker: Float32Array): Promise<Float32Array> {
   referenceTokens ??= Promise.all(REFERENCE_SENTENCES.map(async (s) => toTtsTokens((await textToPhonemes(s)).ids))).catch((e: unknown) => {
     referenceTokens = null; // a failure (e.g. espeak-ng missing) is reported each time, not cached
     throw e;
   });
   const own = speechBandMeans((await referenceTokens).map((tokens) => tokensToMel(tts, tokens, speaker)));
-  const target = speechBandMeans(clips.map((c) => logMel(c)));
+  const target = speechBandMeans(clipMels);
   const diff = target.map((x, d) => x - own[d]);
   const mean = diff.reduce((s, x) => s + x, 0) / diff.length;
   return Float32Array.from(diff, (x) => SPECTRUM_MATCH_SHARE * (x - mean));
