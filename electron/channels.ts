@@ -20,6 +20,7 @@ export const STUDIO_METHODS = [
   'exportVoice',
   'importVoice',
   'voiceMap',
+  'voiceSpectrum',
   'checkWatermark',
   'pickAudioFiles',
   'pickVoiceFile',

@@ -89,6 +89,7 @@ export class EngineClient implements VoiceEngine {
   exportVoice: VoiceEngine['exportVoice'] = (id) => this.call('exportVoice', [id]);
   importVoice: VoiceEngine['importVoice'] = (bytes) => this.call('importVoice', [bytes]);
   voiceMap: VoiceEngine['voiceMap'] = () => this.call('voiceMap', []);
+  voiceSpectrum: VoiceEngine['voiceSpectrum'] = (id) => this.call('voiceSpectrum', [id]);
   checkWatermark: VoiceEngine['checkWatermark'] = (audio) => this.call('checkWatermark', [audio]);
 
   async clone(req: CloneRequest, onProgress: (p: JobProgress) => void): Promise<Awaited<ReturnType<VoiceEngine['clone']>>> {

@@ -54,6 +54,7 @@ export function createHandlers(engine: VoiceEngine, dialogs: Dialogs): Record<St
     exportVoice: async (p) => engine.exportVoice(v.id(v.argList(p, 1)[0], 'id')),
     importVoice: async (p) => engine.importVoice(v.bytes(v.argList(p, 1)[0], 'voice file', v.IPC_LIMITS.voiceBytes)),
     voiceMap: async (p) => (v.argList(p, 0), engine.voiceMap()),
+    voiceSpectrum: async (p) => engine.voiceSpectrum(v.id(v.argList(p, 1)[0], 'id')),
     checkWatermark: async (p) => engine.checkWatermark(v.audioInput(v.argList(p, 1)[0], 'audio')),
     pickAudioFiles: async (p) => (v.argList(p, 0), readPickedAudio(await dialogs.openAudioFiles())),
     pickVoiceFile: async (p) => {

@@ -122,6 +122,17 @@ export interface VoicePoint {
 }
 
 /**
+ * How a voice's long-term spectrum match (ml/cloning/spectrum.ts) lifts or lowers each mel band of the model's speech,
+ * so the person's timbre and recording shows as a curve.
+ */
+export interface VoiceSpectrum {
+  /** Each band's centre frequency, Hz, rising. */
+  hz: number[];
+  /** The match's gain in that band, dB (their mean over bands is 0: loudness stays the model's). */
+  db: number[];
+}
+
+/**
  * Codes a failed call carries besides the engine's input codes (VoiceCloneErrorCode): CANCELLED (a clone job was
  * cancelled), NOT_FOUND (no voice with that id), FORBIDDEN (the caller is not the app's own window), INTERNAL (a bug;
  * the message says so).
@@ -161,6 +172,8 @@ export interface VoiceEngine {
   importVoice(bytes: Uint8Array): Promise<VoiceSummary>;
   /** Every voice placed on a 2-D map of speaker embeddings. */
   voiceMap(): Promise<VoicePoint[]>;
+  /** The voice's spectrum match; null for voices without one (built-in, whole-model adaptation, made for another TTS model). */
+  voiceSpectrum(id: string): Promise<VoiceSpectrum | null>;
   /** Whether a file carries this app's watermark, and which of the library's voices made it. */
   checkWatermark(audio: AudioInput): Promise<WatermarkReport>;
 }

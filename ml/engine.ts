@@ -6,7 +6,7 @@ import { inspectClip, loadClipFromBytes } from './audio/load';
 import { LIMITS } from './audio/config';
 import type { MonoAudio } from './audio/types';
 import { encodeWav16 } from './audio/wav';
-import type { AudioInput, ClipReport, CloneRequest, JobProgress, Similarity, Synthesis, VoiceEngine, VoicePoint, VoiceSummary, WatermarkReport } from './api';
+import type { AudioInput, ClipReport, CloneRequest, JobProgress, Similarity, Synthesis, VoiceEngine, VoicePoint, VoiceSpectrum, VoiceSummary, WatermarkReport } from './api';
 import { cloneVoice, type CloneClip } from './cloning/clone';
 import { openLibrary, type VoiceLibrary } from './cloning/library/library';
 import { CLONE_METHODS, type Voice, type VoiceSummary as StoredSummary } from './cloning/library/types';
@@ -14,6 +14,7 @@ import { lazyModels, type ModelDirs } from './cloning/models';
 import { PROMPT_SENTENCES } from './cloning/prompts';
 import { checkConsent, consentStatement, type ConsentCheck } from './cloning/consent';
 import { logMel } from './audio/mel';
+import { SPECTRUM_WEIGHT, spectrumCurve } from './cloning/spectrum';
 import { pcaMap } from './cloning/voice-map';
 import { VoiceCloneError } from './errors';
 import { tf } from './backend';
@@ -235,6 +236,15 @@ export async function createEngine(opts: EngineOptions): Promise<VoiceEngine> {
       ];
       const points = pcaMap(entries);
       return entries.map((e, i) => ({ id: e.id, name: e.name, builtin: e.builtin, x: points[i].x, y: points[i].y }));
+    },
+
+    async voiceSpectrum(id: string): Promise<VoiceSpectrum | null> {
+      const tts = await models.tts();
+      if (tts.builtinVoices.some((v) => v.id === id)) return null;
+      const voice = await library.get(id);
+      const match = voice.adapter?.[SPECTRUM_WEIGHT];
+      // A match is relative to the mel mean of the model it was made for; another model's would draw nonsense.
+      return match && voice.ttsModel === tts.modelVersion ? spectrumCurve(tts, match) : null;
     },
 
     async checkWatermark(audio: AudioInput): Promise<WatermarkReport> {

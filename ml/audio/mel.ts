@@ -47,13 +47,24 @@ export function checkMelParams(cfg: MelParams): number {
   return nFft / 2 + 1;
 }
 
+/** The nMels + 2 frequencies (Hz) equally spaced in mel from fMin to fMax: band m rises from edge m to its peak at m + 1. */
+function melEdgesHz(cfg: MelParams): number[] {
+  const melMin = hzToMel(cfg.fMin);
+  const melMax = hzToMel(cfg.fMax);
+  return Array.from({ length: cfg.nMels + 2 }, (_, i) => melToHz(melMin + ((melMax - melMin) * i) / (cfg.nMels + 1)));
+}
+
+/** Each mel band's centre frequency (Hz), where its triangle peaks. */
+export function melBandCentersHz(cfg: MelParams = MEL): number[] {
+  checkMelParams(cfg);
+  return melEdgesHz(cfg).slice(1, -1);
+}
+
 /** Mel filterbank, row-major [nMels × (nFft/2 + 1)]: Slaney mel scale, each triangle normalized to unit area in Hz. */
 export function melFilterbank(cfg: MelParams = MEL): Float32Array {
   const bins = checkMelParams(cfg);
-  const { sampleRate, nFft, nMels, fMin, fMax } = cfg;
-  const melMin = hzToMel(fMin);
-  const melMax = hzToMel(fMax);
-  const edges = Array.from({ length: nMels + 2 }, (_, i) => melToHz(melMin + ((melMax - melMin) * i) / (nMels + 1)));
+  const { sampleRate, nFft, nMels } = cfg;
+  const edges = melEdgesHz(cfg);
   const fb = new Float32Array(nMels * bins);
   for (let m = 0; m < nMels; m++) {
     const [lo, mid, hi] = [edges[m], edges[m + 1], edges[m + 2]];

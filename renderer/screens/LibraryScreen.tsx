@@ -1,8 +1,9 @@
 // Library: the saved voices — rename, delete (with undo), export to a file, import one —, the map of all voices
 // showing where the person's voices sit among the built-in ones, and a check of files for the app's watermark.
 import { useEffect, useState } from 'react';
-import type { VoicePoint, VoiceSummary } from '../../ml/api';
+import type { VoicePoint, VoiceSpectrum, VoiceSummary } from '../../ml/api';
 import { api } from '../api';
+import { SpectrumCurve } from '../components/SpectrumCurve';
 import { VoiceMap } from '../components/VoiceMap';
 import { WatermarkCheck } from '../components/WatermarkCheck';
 import { formatBytes } from '../format';
@@ -16,6 +17,11 @@ function VoiceRow({ voice, onChanged }: { voice: VoiceSummary; onChanged(): void
   const { attempt, notify } = useStudio();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(voice.name);
+  const [spectrum, setSpectrum] = useState<VoiceSpectrum | null>(null);
+  useEffect(() => {
+    if (voice.builtin || voice.method === 'adapt-whole') return;
+    void attempt('Could not read the timbre match', () => api.voiceSpectrum(voice.id)).then((s) => s && setSpectrum(s));
+  }, [voice.id]);
 
   const rename = async () => {
     setEditing(false);
@@ -63,6 +69,7 @@ function VoiceRow({ voice, onChanged }: { voice: VoiceSummary; onChanged(): void
       <td>{voice.builtin ? 'built-in' : voice.method}</td>
       <td>{voice.createdAt ? new Date(voice.createdAt).toLocaleString() : '—'}</td>
       <td>{formatBytes(voice.bytes)}</td>
+      <td>{spectrum ? <SpectrumCurve spectrum={spectrum} /> : <span className="muted">{voice.method === 'adapt-whole' ? 'in its layers' : '—'}</span>}</td>
       <td>
         {!voice.builtin && (
           <div className="buttons">
@@ -123,6 +130,7 @@ export function LibraryScreen({ onCompare }: { onCompare(): void }) {
                 <th>Made by</th>
                 <th>Created</th>
                 <th>Size</th>
+                <th title="How the voice lifts (above the line) or lowers (below) the model's speech, low frequencies left, high right">Timbre match</th>
                 <th />
               </tr>
             </thead>

@@ -284,6 +284,10 @@ describe('Voice Clone Studio', () => {
     await expect.poll(() => page.getByTestId('voice-row').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining(VOICE_NAME)]),
     );
+    // The encoded voice's timbre match is drawn in its row.
+    const row = page.getByTestId('voice-row').filter({ hasText: VOICE_NAME });
+    await row.getByTestId('spectrum-curve').waitFor();
+    expect(await row.getByTestId('spectrum-curve').getAttribute('aria-label')).toMatch(/^Timbre match: up to \+\d+\.\d dB near .+, down to -\d+\.\d dB near /);
     await page.getByTestId('voice-map').waitFor();
     expect(await page.getByTestId('voice-map').locator('.pt').count()).toBeGreaterThan(1);
 

@@ -21,6 +21,7 @@ const CONTRACT: Record<keyof StudioApi, true> = {
   exportVoice: true,
   importVoice: true,
   voiceMap: true,
+  voiceSpectrum: true,
   checkWatermark: true,
   onProgress: true,
   pickAudioFiles: true,

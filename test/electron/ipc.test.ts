@@ -94,6 +94,7 @@ describe('IPC payload validation', () => {
     ],
     ['renameVoice', ['v1', '   ']],
     ['deleteVoice', [null]],
+    ['voiceSpectrum', [42]],
     ['importVoice', ['/home/someone/voice.voice']],
     ['pickAudioFiles', ['/etc']],
     ['checkWatermark', ['/home/someone/said.wav']],

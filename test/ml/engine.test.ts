@@ -96,11 +96,20 @@ describe('engine cloning', { timeout: 600_000 }, () => {
     const map = await engine.voiceMap();
     expect(map.find((p) => p.id === voice.id)).toBeDefined();
     expect(map.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+    // Its spectrum match, as a curve: 80 bands from low to high, loudness left to the model, something to see.
+    const spectrum = await engine.voiceSpectrum(voice.id);
+    expect(spectrum?.hz).toHaveLength(80);
+    expect(spectrum!.hz.every((f, i) => i === 0 || f > spectrum!.hz[i - 1])).toBe(true);
+    expect(Math.abs(spectrum!.db.reduce((a, b) => a + b, 0) / 80)).toBeLessThan(0.01);
+    expect(Math.max(...spectrum!.db.map(Math.abs))).toBeGreaterThan(1);
+    expect(await engine.voiceSpectrum('vcc-sf1')).toBeNull();
+    await expect(engine.voiceSpectrum('no-such-voice')).rejects.toThrow(/no-such-voice|not found|No voice/i);
   });
 
   it('stores a whole-model adapter that changes the speech', async () => {
     const voice = await engine.clone({ jobId: 'j2', name: 'SF3 whole', method: 'adapt-whole', clips }, () => {});
     expect(voice.bytes).toBeGreaterThan(100_000);
+    expect(await engine.voiceSpectrum(voice.id)).toBeNull(); // its own layers fit the spectrum
     const exported = await engine.exportVoice(voice.id);
     await engine.deleteVoice(voice.id);
     expect((await engine.listVoices()).map((v) => v.id)).not.toContain(voice.id);

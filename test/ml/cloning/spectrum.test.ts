@@ -8,7 +8,7 @@ import { tf } from '../../../ml/backend';
 import { cloneVoice } from '../../../ml/cloning/clone';
 import { lazyModels, type Models } from '../../../ml/cloning/models';
 import { PROMPT_SENTENCES } from '../../../ml/cloning/prompts';
-import { SPECTRUM_MATCH_SHARE, SPECTRUM_WEIGHT, speechBandMeans, spectrumOffset, spectrumOverride } from '../../../ml/cloning/spectrum';
+import { SPECTRUM_HALF_SECONDS, SPECTRUM_WEIGHT, speechBandMeans, spectrumMatchShare, spectrumOffset, spectrumOverride } from '../../../ml/cloning/spectrum';
 import { readVcc2016Transcripts } from '../../../ml/data/vcc2016-transcripts';
 import { logMel } from '../../../ml/audio/mel';
 import { cosineSimilarity } from '../../../ml/eval/similarity';
@@ -32,6 +32,18 @@ describe('speechBandMeans', () => {
     const a: LogMel = { frames: 2, nMels: 2, data: new Float32Array(4) };
     const b: LogMel = { frames: 2, nMels: 3, data: new Float32Array(6) };
     expect(() => speechBandMeans([a, b])).toThrow(/3 and 2 bands|2 and 3 bands/);
+  });
+});
+
+describe('spectrumMatchShare', () => {
+  it('trusts the clips\' spectrum more the longer they are', () => {
+    expect(spectrumMatchShare(SPECTRUM_HALF_SECONDS)).toBeCloseTo(0.5, 10);
+    expect(spectrumMatchShare(1)).toBe(0.5);
+    const shares = [3, 10, 30, 100].map(spectrumMatchShare);
+    for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeGreaterThan(shares[i - 1]);
+    expect(shares[3]).toBeLessThan(1);
+    expect(() => spectrumMatchShare(0)).toThrow(/last some time/);
+    expect(() => spectrumMatchShare(Number.NaN)).toThrow(/last some time/);
   });
 });
 
@@ -67,15 +79,17 @@ describe('spectrum match on real speech', { timeout: 600_000 }, () => {
         const mean = diff.reduce((s, x) => s + x, 0) / diff.length;
         return Math.sqrt(diff.reduce((s, x) => s + (x - mean) ** 2, 0) / diff.length);
       };
-      // On the sentences it was measured with, the clone moves SPECTRUM_MATCH_SHARE of the way to the clips' spectrum
-      // (up to which frames count as pauses) ...
+      // On the sentences it was measured with, the clone moves the share its clips' seconds give of the way to the clips'
+      // spectrum (up to which frames count as pauses) ...
+      const share = spectrumMatchShare(clips.reduce((s, c) => s + c.samples.length / c.sampleRate, 0));
+      expect(share).toBeGreaterThan(0.6);
       const reference = PROMPT_SENTENCES.slice(0, 4);
       const before = await mismatch(reference);
       expect(before).toBeGreaterThan(0.3);
-      expect(Math.abs((await mismatch(reference, override)) - (1 - SPECTRUM_MATCH_SHARE) * before)).toBeLessThan(0.1 * before);
+      expect(Math.abs((await mismatch(reference, override)) - (1 - share) * before)).toBeLessThan(0.1 * before);
       // ... and on other sentences most of that way too (what is left is what the sentences' own sounds make differ).
       const other = PROMPT_SENTENCES.slice(8, 14);
-      expect(await mismatch(other, override)).toBeLessThan((1 - 0.6 * SPECTRUM_MATCH_SHARE) * (await mismatch(other)));
+      expect(await mismatch(other, override)).toBeLessThan((1 - 0.6 * share) * (await mismatch(other)));
     } finally {
       override[SPECTRUM_WEIGHT].dispose();
     }
