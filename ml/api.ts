@@ -93,6 +93,12 @@ export interface Similarity {
   probability: number;
 }
 
+/**
+ * Whether voices made by `method` carry a long-term spectrum match (ml/cloning/spectrum.ts). Whole-model adaptation has
+ * none: it fits the decoder's output layer, whose bias is the long-term spectrum, itself.
+ */
+export const hasSpectrumMatch = (method: CloneMethod): boolean => method !== 'adapt-whole';
+
 /** A voice hash as the CLI and the app write it: `0x` and 4 hex digits (it is 16 bits). */
 export const formatVoiceHash = (hash: number): string => `0x${hash.toString(16).padStart(4, '0')}`;
 

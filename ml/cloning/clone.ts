@@ -1,6 +1,7 @@
 // Cloning a voice from a person's clips by one of the paper's methods: speaker encoding (the encoder infers the
 // embedding) or speaker adaptation (embedding only, or the model's speaker layers too). Returns what the library stores.
 
+import { hasSpectrumMatch } from '../api';
 import { logMel } from '../audio/mel';
 import type { MonoAudio } from '../audio/types';
 import { VoiceCloneError } from '../errors';
@@ -60,8 +61,7 @@ export async function cloneVoice(models: Models, clips: readonly CloneClip[], me
     figures.steps = result.steps;
     if (result.heldOutLoss !== null) figures.heldOutLoss = result.heldOutLoss;
   }
-  // Whole-model adaptation fits the decoder's output layer, whose bias is the long-term spectrum, itself.
-  if (method !== 'adapt-whole') {
+  if (hasSpectrumMatch(method)) {
     opts.onProgress?.({ stage: 'Matching the long-term spectrum', step: 0, total: 1, loss: null, secondsLeft: null });
     adapter = { [SPECTRUM_WEIGHT]: spectrumOverride(tts, await spectrumOffset(tts, mels, embedding)) };
   }

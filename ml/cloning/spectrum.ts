@@ -86,17 +86,22 @@ export async function spectrumOffset(tts: LoadedTts, clipMels: readonly LogMel[]
   return Float32Array.from(diff, (x) => share * (x - mean));
 }
 
+/** The TTS model's mel mean, which a match of `bands` bands must cover band for band. */
+function modelMelMean(tts: LoadedTts, bands: number): Float32Array {
+  const mean = tts.weights.melMean.dataSync() as Float32Array;
+  if (bands !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', `A spectrum match needs ${mean.length} bands, not ${bands}.`);
+  return mean;
+}
+
 /** The model's mel mean with `offset` added: the override that makes synthesis speak with the matched spectrum. */
 export function spectrumOverride(tts: LoadedTts, offset: Float32Array): NamedTensor {
-  const mean = tts.weights.melMean.dataSync();
-  if (offset.length !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', `A spectrum offset needs ${mean.length} bands, not ${offset.length}.`);
+  const mean = modelMelMean(tts, offset.length);
   return { shape: [...tts.weights.melMean.shape], data: Float32Array.from(mean, (m, d) => m + offset[d]) };
 }
 
 /** A stored match (the override spectrumOverride made) as gains in dB per band, for pictures. */
 export function spectrumCurve(tts: LoadedTts, override: NamedTensor): VoiceSpectrum {
-  const mean = tts.weights.melMean.dataSync();
-  if (override.data.length !== mean.length) throw new VoiceCloneError('BAD_ARGUMENT', `A spectrum match needs ${mean.length} bands, not ${override.data.length}.`);
+  const mean = modelMelMean(tts, override.data.length);
   // Log-mels are natural logs of magnitudes: a difference x is 20·log10(e^x) dB.
   return { hz: melBandCentersHz({ ...MEL, nMels: mean.length }), db: Array.from(override.data, (x, d) => (20 / Math.LN10) * (x - mean[d])) };
 }

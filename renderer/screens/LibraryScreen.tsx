@@ -1,7 +1,7 @@
 // Library: the saved voices — rename, delete (with undo), export to a file, import one —, the map of all voices
 // showing where the person's voices sit among the built-in ones, and a check of files for the app's watermark.
 import { useEffect, useState } from 'react';
-import type { VoicePoint, VoiceSpectrum, VoiceSummary } from '../../ml/api';
+import { hasSpectrumMatch, type VoicePoint, type VoiceSpectrum, type VoiceSummary } from '../../ml/api';
 import { api } from '../api';
 import { SpectrumCurve } from '../components/SpectrumCurve';
 import { VoiceMap } from '../components/VoiceMap';
@@ -19,7 +19,7 @@ function VoiceRow({ voice, onChanged }: { voice: VoiceSummary; onChanged(): void
   const [name, setName] = useState(voice.name);
   const [spectrum, setSpectrum] = useState<VoiceSpectrum | null>(null);
   useEffect(() => {
-    if (voice.builtin || voice.method === 'adapt-whole') return;
+    if (voice.method === 'trained' || !hasSpectrumMatch(voice.method)) return;
     void attempt('Could not read the timbre match', () => api.voiceSpectrum(voice.id)).then((s) => s && setSpectrum(s));
   }, [voice.id]);
 
@@ -69,7 +69,7 @@ function VoiceRow({ voice, onChanged }: { voice: VoiceSummary; onChanged(): void
       <td>{voice.builtin ? 'built-in' : voice.method}</td>
       <td>{voice.createdAt ? new Date(voice.createdAt).toLocaleString() : '—'}</td>
       <td>{formatBytes(voice.bytes)}</td>
-      <td>{spectrum ? <SpectrumCurve spectrum={spectrum} /> : <span className="muted">{voice.method === 'adapt-whole' ? 'in its layers' : '—'}</span>}</td>
+      <td>{spectrum ? <SpectrumCurve spectrum={spectrum} /> : <span className="muted">{voice.method !== 'trained' && !hasSpectrumMatch(voice.method) ? 'in its layers' : '—'}</span>}</td>
       <td>
         {!voice.builtin && (
           <div className="buttons">

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { hasSpectrumMatch } from '../../api';
 import { loadClip } from '../../audio/load';
 import { initBackend, type BackendInfo } from '../../backend';
 import { ADAPTATION_VERSION } from '../../cloning/adapt';
@@ -229,8 +230,8 @@ async function measureCells(setup: BenchSetup, shard: BenchShard | null, onProgr
     const skip = (why: string) => skipped.push({ speaker: speaker.key, n, method, reason: why });
     if (reason !== null) skip(reason);
     else {
-      // Whole-model voices have no spectrum match (ml/cloning/clone), so its version does not touch their cells.
-      const spectrum = method === 'adapt-whole' ? {} : { spectrumMatch: SPECTRUM_MATCH_VERSION };
+      // The match's version touches only the cells of methods whose voices have one.
+      const spectrum = hasSpectrumMatch(method) ? { spectrumMatch: SPECTRUM_MATCH_VERSION } : {};
       const fp = fingerprint({ ...modelId, ...spectrum, speaker: speaker.key, n, method, adaptSteps: method === 'encode' ? null : options.adaptSteps });
       const file = cellFile(out, speaker.key, n, method);
       const hit = await readCachedCell(file, fp);
